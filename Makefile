@@ -1,0 +1,54 @@
+# Two commands matter: `make run` (the service with demo data on
+# http://127.0.0.1:8000) and `make test` (everything CI checks). Both start
+# from a fresh clone: they create the virtualenv and the database they need.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/spm
+
+.PHONY: install run test lint bench assets database chromium clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(BIN)/.installed
+
+database: install
+	$(BIN)/python scripts/ensure_database.py
+
+# Browser tests drive Debian's Chromium (a downloaded Playwright browser cannot
+# be fetched on these machines).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-liberation; }
+
+run: database
+	DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DEBUG=true $(BIN)/python manage.py seed_demo
+	DEBUG=true GUNICORN_CMD_ARGS="--reload" PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: database chromium lint
+	$(BIN)/pytest
+
+bench: database
+	DEBUG=true $(BIN)/python -m benchmarks
+
+# Rebuild the vendored front end (GOV.UK Frontend, MoJ Frontend, htmx, axe-core)
+# after changing frontend/package.json or frontend/scss. The output is committed.
+assets:
+	cd frontend && npm ci && npm run build
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from partnership.views import health, home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("accessibility/", home.accessibility, name="accessibility"),
+    path("healthz", health.healthz, name="healthz"),
+    path("accounts/", include("partnership.urls_accounts")),
+    path("admin/", admin.site.urls),
+    path("p/<slug:partnership_slug>/", include("partnership.urls")),
+]
