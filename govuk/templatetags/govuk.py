@@ -1,0 +1,35 @@
+"""Template tags for GOV.UK components. Loaded as a builtin in every template."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("govuk/pagination.html", takes_context=True)
+def pagination(context, page, label="results"):
+    """The GOV.UK pagination component for a Django page, keeping other query
+    parameters (filters, search) in its links."""
+    pages = []
+    if page.paginator.num_pages > 1:
+        pages = list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+    return {
+        "request": context.get("request"),
+        "page": page,
+        "pages": pages,
+        "ellipsis": page.paginator.ELLIPSIS,
+        "label": label,
+    }
+
+
+@register.filter
+def field_errors(form):
+    """(field, error) pairs for the error summary, in the order the fields appear,
+    with errors that belong to no field (or a hidden one) first."""
+    if form is None or not getattr(form, "errors", None):
+        return []
+    pairs = [(None, e) for e in form.non_field_errors()]
+    for field in form.hidden_fields():
+        pairs += [(None, e) for e in field.errors]
+    for field in form.visible_fields():
+        pairs += [(field, e) for e in field.errors]
+    return pairs
