@@ -1,0 +1,78 @@
+"""The benchmark world and what is timed in it. Add a scenario per heavy page or
+job: a function (client, world) that does one request or run."""
+
+from dataclasses import dataclass
+
+from django_scopes import scope
+
+from partnership.models import (
+    Board,
+    BoardMembership,
+    Membership,
+    Partnership,
+    Person,
+    Role,
+    User,
+)
+
+BOARDS = 20
+PEOPLE = 2000
+
+
+@dataclass
+class World:
+    partnership: Partnership
+    manager: User
+    board: Board
+
+
+def build_world():
+    partnership, created = Partnership.objects.get_or_create(
+        slug="bench", defaults={"name": "Benchmark Partnership", "areas_covered": "Benchmark"}
+    )
+    manager, _ = User.objects.get_or_create(email="bench.manager@example.org")
+    Membership.objects.get_or_create(
+        partnership=partnership, user=manager, defaults={"role": Role.BUSINESS_MANAGER}
+    )
+    with scope(partnership=partnership):
+        if created or not Board.objects.exists():
+            top = Board.objects.create(partnership=partnership, name="Executive", kind="board")
+            boards = [top] + [
+                Board.objects.create(
+                    partnership=partnership, name=f"Subgroup {n}", reports_to=top
+                )
+                for n in range(1, BOARDS)
+            ]
+            people = Person.objects.bulk_create(
+                Person(partnership=partnership, full_name=f"Person {n:04d}", initials=f"P{n}")
+                for n in range(PEOPLE)
+            )
+            BoardMembership.objects.bulk_create(
+                BoardMembership(partnership=partnership, board=boards[n % BOARDS], person=p)
+                for n, p in enumerate(people)
+            )
+        board = Board.objects.get(name="Executive")
+    return World(partnership=partnership, manager=manager, board=board)
+
+
+def baseline(client, world):
+    client.get("/healthz")
+
+
+def overview(client, world):
+    client.get(f"/p/{world.partnership.slug}/")
+
+
+def people_list(client, world):
+    client.get(f"/p/{world.partnership.slug}/people/?page=40")
+
+
+def board_page(client, world):
+    client.get(f"/p/{world.partnership.slug}/boards/{world.board.uuid}/")
+
+
+SCENARIOS = {
+    "partnership overview (20 boards)": overview,
+    "people list, page 40 of 2,000": people_list,
+    "board page (100 members)": board_page,
+}

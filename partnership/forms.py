@@ -1,0 +1,370 @@
+"""Forms for partnerships, people, agencies, boards and memberships."""
+
+from django import forms
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.db.models import Q
+from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+
+from govuk.forms import (
+    GovukForm,
+    GovukFormMixin,
+    GovukModelForm,
+    GovukModelFormMetaclass,
+    govuk_formfield,
+)
+
+from .models import Board, BoardMembership, Organisation, PartnerAgency, Person, Role, User
+from .tenancy import TenantModel
+
+
+def tenant_formfield(field, **kwargs):
+    """Model fields to form fields for tenant forms. A choice of tenant rows
+    starts empty (building it at import time, outside any scope, would raise);
+    TenantModelForm fills it with the partnership's rows."""
+    if field.many_to_one and issubclass(field.related_model, TenantModel):
+        return field.formfield(form_class=SafeModelChoiceField, **kwargs)
+    if field.many_to_many and issubclass(field.related_model, TenantModel):
+        return field.formfield(form_class=SafeModelMultipleChoiceField, **kwargs)
+    return govuk_formfield(field, **kwargs)
+
+
+class TenantModelFormMetaclass(GovukModelFormMetaclass):
+    default_formfield_callback = staticmethod(tenant_formfield)
+
+
+class TenantModelForm(GovukModelForm, metaclass=TenantModelFormMetaclass):
+    """A ModelForm for one partnership's rows: every choice of another tenant
+    row offers only this partnership's, and a new row is created in it."""
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        if self.instance.partnership_id is None:
+            self.instance.partnership = partnership
+        for form_field in self.fields.values():
+            queryset = getattr(form_field, "queryset", None)
+            if queryset is not None and issubclass(queryset.model, TenantModel):
+                form_field.queryset = queryset.model.objects.for_partnership(partnership)
+
+
+# Sign in and passwords ---------------------------------------------------------
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password",
+        "inactive": "This account has been closed",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "username", "spellcheck": "false"}
+        )
+        self.fields["password"].label = "Password"
+        self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class ResetPasswordForm(GovukFormMixin, PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.org"
+        )
+
+    def get_users(self, email):
+        # Invited users have no password yet; they reset to set one.
+        return User.objects.filter(email__iexact=email, is_active=True)
+
+
+class NewPasswordForm(GovukFormMixin, SetPasswordForm):
+    pass
+
+
+class ChangePasswordForm(GovukFormMixin, PasswordChangeForm):
+    pass
+
+
+# Partner agencies and organisations ----------------------------------------------
+
+
+class PartnerAgencyForm(TenantModelForm):
+    """An organisation's part in the partnership: pick a known organisation or
+    name a new one (organisations are shared across partnerships)."""
+
+    new_organisation_name = forms.CharField(
+        label="Or add a new organisation: name", required=False, max_length=200
+    )
+    new_organisation_short_name = forms.CharField(
+        label="Short name", required=False, max_length=40, help_text="For example, WMP or BCPFT"
+    )
+    new_organisation_kind = forms.ChoiceField(
+        label="Kind of organisation",
+        required=False,
+        choices=[("", "Choose a kind")] + Organisation.Kind.choices,
+    )
+
+    class Meta:
+        model = PartnerAgency
+        fields = ["organisation", "kind", "lead_representative", "is_active"]
+        widgets = {"kind": forms.RadioSelect}
+        labels = {"organisation": "Organisation"}
+        help_texts = {"lead_representative": "Who speaks for this organisation here"}
+
+    field_order = [
+        "organisation",
+        "new_organisation_name",
+        "new_organisation_short_name",
+        "new_organisation_kind",
+        "kind",
+        "lead_representative",
+        "is_active",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].required = False
+        self.fields["organisation"].empty_label = "Choose an organisation"
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["lead_representative"].queryset = self.fields[
+            "lead_representative"
+        ].queryset.filter(is_active=True)
+        if self.instance.pk:
+            # An agency is one organisation's part here: that does not change.
+            for name in (
+                "organisation",
+                "new_organisation_name",
+                "new_organisation_short_name",
+                "new_organisation_kind",
+            ):
+                del self.fields[name]
+        else:
+            del self.fields["is_active"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            return data
+        chosen, new_name = data.get("organisation"), data.get("new_organisation_name", "").strip()
+        if chosen and new_name:
+            self.add_error(
+                "new_organisation_name", "Choose an organisation or add a new one, not both"
+            )
+        elif not chosen and not new_name:
+            self.add_error("organisation", "Choose an organisation, or add a new one below")
+        elif new_name:
+            existing = Organisation.objects.filter(name__iexact=new_name).first()
+            if existing:
+                data["organisation"] = existing
+            elif not data.get("new_organisation_kind"):
+                self.add_error("new_organisation_kind", "Choose the kind of organisation")
+        organisation = data.get("organisation")
+        if organisation and (
+            PartnerAgency.objects.for_partnership(self.partnership)
+            .filter(organisation=organisation)
+            .exists()
+        ):
+            self.add_error(
+                "organisation" if chosen else "new_organisation_name",
+                f"{organisation} is already a partner agency here",
+            )
+        return data
+
+
+# People ------------------------------------------------------------------------
+
+
+class PersonForm(TenantModelForm):
+    class Meta:
+        model = Person
+        fields = ["full_name", "initials", "job_title", "organisation", "email", "is_active"]
+        help_texts = {
+            "initials": "As minutes write them. Leave blank to use the initials of the name.",
+            "email": "For action reminders and meeting papers. Leave blank for people without one.",
+        }
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+            "initials": forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+            "email": forms.EmailInput(attrs={"spellcheck": "false"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].error_messages["required"] = "Enter the person's name"
+        self.fields["organisation"].empty_label = "None or not known"
+        if not self.instance.pk:
+            del self.fields["is_active"]
+
+    def clean_initials(self):
+        initials = self.cleaned_data["initials"].strip()
+        return initials or Person.initials_from(self.cleaned_data.get("full_name", ""))
+
+
+# Boards --------------------------------------------------------------------------
+
+
+class BoardForm(TenantModelForm):
+    class Meta:
+        model = Board
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "reports_to",
+            "terms_of_reference",
+            "tor_version",
+            "tor_date",
+            "late_paper_days",
+            "is_active",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "short_name": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "tor_version": forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+            "late_paper_days": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            "terms_of_reference": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "short_name": "As used in minutes, for example Q&E",
+            "reports_to": "The board or group this one reports to",
+            "late_paper_days": "Papers received later than this are marked late",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = "Enter the name of the board or group"
+        self.fields["reports_to"].empty_label = "Reports to no one (a top-level board)"
+        if self.instance.pk:
+            below = _reporting_descendants(self.instance)
+            self.fields["reports_to"].queryset = self.fields["reports_to"].queryset.exclude(
+                pk__in=below | {self.instance.pk}
+            )
+        else:
+            del self.fields["is_active"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Board.objects.for_partnership(self.partnership).filter(name__iexact=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("There is already a board or group with this name")
+        return name
+
+
+def _reporting_descendants(board):
+    """Primary keys of every group reporting to `board`, directly or not (it
+    cannot report to any of them: that would make a loop)."""
+    edges = Board.objects.for_partnership(board.partnership_id).values_list("pk", "reports_to_id")
+    children = {}
+    for pk, parent in edges:
+        children.setdefault(parent, []).append(pk)
+    found, stack = set(), [board.pk]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+class BoardMembershipForm(TenantModelForm):
+    class Meta:
+        model = BoardMembership
+        fields = ["person", "role", "representing", "start_date", "end_date"]
+        widgets = {"role": forms.RadioSelect}
+        help_texts = {"end_date": "Leave blank while they still sit on the board"}
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.board = board
+        self.instance.board = board
+        people = self.fields["person"].queryset.filter(is_active=True)
+        if self.instance.pk:
+            people = self.fields["person"].queryset.filter(
+                Q(is_active=True) | Q(pk=self.instance.person_id)
+            )
+        self.fields["person"].queryset = people.select_related("organisation")
+        self.fields["person"].empty_label = "Choose a person"
+        self.fields["person"].error_messages["required"] = "Choose the person"
+        self.fields["representing"].empty_label = "Their own organisation"
+        self.fields["representing"].help_text = "When they attend on behalf of another organisation"
+
+    def clean(self):
+        data = super().clean()
+        person, role = data.get("person"), data.get("role")
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date must be the same as or after the start date")
+        if person is None or role is None or self.errors:
+            return data
+        others = BoardMembership.objects.for_partnership(self.partnership).filter(
+            board=self.board, end_date__isnull=True
+        )
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if end is None and others.filter(person=person).exists():
+            self.add_error("person", f"{person} already sits on {self.board}")
+        if end is None and role in (BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR):
+            holder = others.filter(role=role).select_related("person").first()
+            if holder:
+                self.add_error(
+                    "role",
+                    f"{holder.person} is {self.board}'s {holder.get_role_display().lower()}: "
+                    "give their seat an end date first",
+                )
+        return data
+
+    def save(self, commit=True):
+        seat = super().save(commit=False)
+        if seat.representing_id is None and seat.person.organisation_id:
+            seat.representing = seat.person.organisation
+        if commit:
+            seat.save()
+        return seat
+
+
+# Users' memberships ---------------------------------------------------------------
+
+
+class MembershipInviteForm(GovukForm):
+    email = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+    first_name = forms.CharField(
+        max_length=150, error_messages={"required": "Enter their first name"}
+    )
+    last_name = forms.CharField(
+        max_length=150, error_messages={"required": "Enter their last name"}
+    )
+    role = forms.ChoiceField(
+        choices=Role.choices, widget=forms.RadioSelect, error_messages={"required": "Choose a role"}
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class MembershipForm(GovukForm):
+    role = forms.ChoiceField(choices=Role.choices, widget=forms.RadioSelect)
+    is_active = forms.BooleanField(
+        label="Can sign in to this partnership",
+        required=False,
+        help_text="Untick when someone leaves: their name stays in past records.",
+    )

@@ -1,0 +1,122 @@
+"""Reads for partnership pages. Each returns a queryset or plain data, with the
+related rows a page needs fetched up front, so a page's query count does not
+grow with its rows."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .models import Board, BoardMembership, Membership, PartnerAgency, Person
+
+
+def membership_for(user, partnership_slug):
+    """The user's active membership of the partnership with this slug, or None.
+    Read across tenants on purpose: it is how a request finds its tenant."""
+    return (
+        Membership.objects.with_scopes_disabled()
+        .select_related("partnership")
+        .filter(user=user, is_active=True, partnership__slug=partnership_slug)
+        .first()
+    )
+
+
+def memberships_for_user(user):
+    """Every active membership of this user, each with its partnership: the
+    user's own rows across tenants, for the home page and the switcher."""
+    return (
+        Membership.objects.with_scopes_disabled()
+        .select_related("partnership")
+        .filter(user=user, is_active=True)
+        .order_by("partnership__name")
+    )
+
+
+@dataclass
+class BoardNode:
+    board: Board
+    chair: Person | None = None
+    vice_chair: Person | None = None
+    member_count: int = 0
+    children: list["BoardNode"] = field(default_factory=list)
+
+
+def board_tree(partnership, *, include_inactive=False):
+    """The partnership's boards as a forest following reporting lines, each node
+    with its current chair, vice chair and number of current members."""
+    today = timezone.localdate()
+    current_seat = (
+        Q(memberships__start_date__isnull=True) | Q(memberships__start_date__lte=today)
+    ) & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today))
+    boards = (
+        Board.objects.for_partnership(partnership)
+        .select_related("partnership")
+        .annotate(member_count=Count("memberships", filter=current_seat))
+    )
+    if not include_inactive:
+        boards = boards.filter(is_active=True)
+    nodes = {b.pk: BoardNode(board=b, member_count=b.member_count) for b in boards}
+    chairs = (
+        BoardMembership.objects.for_partnership(partnership)
+        .current()
+        .filter(role__in=[BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR])
+        .select_related("person")
+    )
+    for seat in chairs:
+        node = nodes.get(seat.board_id)
+        if node is not None:
+            setattr(node, seat.role, seat.person)
+    roots = []
+    by_parent = defaultdict(list)
+    for node in nodes.values():
+        parent = node.board.reports_to_id
+        if parent in nodes:
+            by_parent[parent].append(node)
+        else:
+            roots.append(node)
+    for node in nodes.values():
+        node.children = sorted(by_parent[node.board.pk], key=_tree_order)
+    return sorted(roots, key=_tree_order)
+
+
+def _tree_order(node):
+    kinds = [k for k, _ in Board.Kind.choices]
+    return (kinds.index(node.board.kind), node.board.name)
+
+
+def board_seats(board):
+    """The board's seats, current first, each with person and organisation."""
+    return (
+        BoardMembership.objects.for_partnership(board.partnership_id)
+        .filter(board=board)
+        .select_related("person", "person__organisation", "representing")
+    )
+
+
+def agencies(partnership):
+    return PartnerAgency.objects.for_partnership(partnership).select_related(
+        "organisation", "lead_representative"
+    )
+
+
+def people(partnership, *, query="", include_inactive=False):
+    people = Person.objects.for_partnership(partnership).select_related(
+        "partnership", "organisation", "user"
+    )
+    if not include_inactive:
+        people = people.filter(is_active=True)
+    if query:
+        people = people.filter(
+            Q(full_name__icontains=query)
+            | Q(initials__iexact=query)
+            | Q(job_title__icontains=query)
+            | Q(organisation__name__icontains=query)
+            | Q(organisation__short_name__icontains=query)
+            | Q(email__icontains=query)
+        )
+    return people
+
+
+def memberships(partnership):
+    return Membership.objects.for_partnership(partnership).select_related("user")

@@ -1,0 +1,31 @@
+"""Partnership pages, all under /p/<partnership_slug>/ (TenancyMiddleware admits
+members only and opens the partnership's scope)."""
+
+from django.urls import path
+
+from .views import agencies, boards, memberships, people
+
+app_name = "partnership"
+
+urlpatterns = [
+    path("", boards.overview, name="overview"),
+    path("boards/new/", boards.board_create, name="board-create"),
+    path("boards/<uuid:board_uuid>/", boards.board_detail, name="board-detail"),
+    path("boards/<uuid:board_uuid>/edit/", boards.board_edit, name="board-edit"),
+    path("boards/<uuid:board_uuid>/members/new/", boards.board_member_add, name="board-member-add"),
+    path(
+        "boards/<uuid:board_uuid>/members/<uuid:seat_uuid>/edit/",
+        boards.board_member_edit,
+        name="board-member-edit",
+    ),
+    path("agencies/", agencies.agency_list, name="agency-list"),
+    path("agencies/new/", agencies.agency_create, name="agency-create"),
+    path("agencies/<uuid:agency_uuid>/edit/", agencies.agency_edit, name="agency-edit"),
+    path("people/", people.person_list, name="person-list"),
+    path("people/new/", people.person_create, name="person-create"),
+    path("people/<uuid:person_uuid>/", people.person_detail, name="person-detail"),
+    path("people/<uuid:person_uuid>/edit/", people.person_edit, name="person-edit"),
+    path("users/", memberships.membership_list, name="membership-list"),
+    path("users/new/", memberships.membership_create, name="membership-create"),
+    path("users/<uuid:membership_uuid>/edit/", memberships.membership_edit, name="membership-edit"),
+]

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from .views import accounts
+
+urlpatterns = [
+    path("sign-in/", accounts.sign_in, name="login"),
+    path("sign-out/", accounts.sign_out, name="logout"),
+    path("password/reset/", accounts.password_reset, name="password_reset"),
+    path("password/reset/sent/", accounts.password_reset_done, name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        accounts.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("password/reset/done/", accounts.password_reset_complete, name="password_reset_complete"),
+    path("password/change/", accounts.password_change, name="password_change"),
+    path("password/change/done/", accounts.password_change_done, name="password_change_done"),
+]
