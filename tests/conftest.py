@@ -1,0 +1,183 @@
+"""The standard cast and world every test stands on.
+
+Partnership A ("Northshire") has an executive board with a subgroup under it,
+people, an agency and a user for every role; the board member sits on the
+executive board only. Partnership B ("Southshire") has the same shape and the
+*stranger*, its business manager, who must never see anything of A.
+"""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from partnership.models import BoardMembership, Role
+
+from .factories import (
+    BoardFactory,
+    BoardMembershipFactory,
+    MembershipFactory,
+    PartnerAgencyFactory,
+    PartnershipFactory,
+    PersonFactory,
+    UserFactory,
+)
+
+# Playwright's sync API runs an event loop in the test thread; the live server
+# and the ORM are still used synchronously.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROLES = [r.value for r in Role]
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class Tenant:
+    """One partnership with a sample of every kind of object, and a user per role."""
+
+    partnership: object
+    board: object
+    subgroup: object
+    person: object
+    seat: object
+    agency: object
+    users: dict
+    memberships: dict
+
+    @property
+    def slug(self):
+        return self.partnership.slug
+
+
+def build_tenant(name, slug):
+    partnership = PartnershipFactory(name=name, slug=slug, areas_covered=name.split()[0])
+    board = BoardFactory(partnership=partnership, name=f"{name} Executive Board", short_name="Exec")
+    subgroup = BoardFactory(
+        partnership=partnership,
+        name="Quality and Effectiveness Group",
+        short_name="Q&E",
+        kind="subgroup",
+        reports_to=board,
+    )
+    users, memberships = {}, {}
+    for role in ROLES:
+        user = UserFactory(email=f"{role}@{slug}.example.org")
+        users[role] = user
+        memberships[role] = MembershipFactory(partnership=partnership, user=user, role=role)
+    member_person = PersonFactory(
+        partnership=partnership, user=users["member"], full_name="Morgan Member"
+    )
+    seat = BoardMembershipFactory(
+        board=board, person=member_person, role=BoardMembership.Role.MEMBER
+    )
+    BoardMembershipFactory(
+        board=board,
+        person=PersonFactory(partnership=partnership, full_name="Chris Chair"),
+        role=BoardMembership.Role.CHAIR,
+    )
+    agency = PartnerAgencyFactory(partnership=partnership, kind="statutory")
+    return Tenant(
+        partnership=partnership,
+        board=board,
+        subgroup=subgroup,
+        person=member_person,
+        seat=seat,
+        agency=agency,
+        users=users,
+        memberships=memberships,
+    )
+
+
+@pytest.fixture
+def tenant_a(db):
+    return build_tenant("Northshire Safeguarding Partnership", "northshire")
+
+
+@pytest.fixture
+def tenant_b(db):
+    return build_tenant("Southshire Safeguarding Partnership", "southshire")
+
+
+@pytest.fixture
+def stranger(tenant_b):
+    """Business manager of another partnership: may do anything there, nothing here."""
+    return tenant_b.users["business_manager"]
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def business_manager_client(tenant_a):
+    return _client(tenant_a.users["business_manager"])
+
+
+@pytest.fixture
+def minute_taker_client(tenant_a):
+    return _client(tenant_a.users["minute_taker"])
+
+
+@pytest.fixture
+def member_client(tenant_a):
+    return _client(tenant_a.users["member"])
+
+
+@pytest.fixture
+def independent_chair_client(tenant_a):
+    return _client(tenant_a.users["independent_chair"])
+
+
+@pytest.fixture
+def observer_client(tenant_a):
+    return _client(tenant_a.users["observer"])
+
+
+@pytest.fixture
+def stranger_client(stranger):
+    return _client(stranger)
+
+
+@pytest.fixture
+def count_queries():
+    """`count_queries(fn)`: how many SQL queries calling fn() makes. For asserting
+    that a page's query count does not grow with its rows."""
+
+    def count(fn):
+        with CaptureQueriesContext(connection) as context:
+            fn()
+        return len(context.captured_queries)
+
+    return count
+
+
+@pytest.fixture
+def client_for():
+    """`client_for(user)`: a test client signed in as that user."""
+    return _client
+
+
+# Real browser: Debian's Chromium, never a downloaded one.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }

@@ -1,0 +1,79 @@
+import datetime
+
+import pytest
+from django import forms
+
+from govuk.forms import GovukDateField, GovukForm
+
+
+class MeetingForm(GovukForm):
+    title = forms.CharField(help_text="As on the agenda")
+    date = GovukDateField(label="Meeting date")
+    purpose = forms.ChoiceField(
+        choices=[("decision", "Decision"), ("information", "Information")], widget=forms.RadioSelect
+    )
+
+
+def _date(day, month, year):
+    return {
+        "title": "x",
+        "purpose": "decision",
+        "date_day": day,
+        "date_month": month,
+        "date_year": year,
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (("", "", ""), "Enter meeting date"),
+        (("18", "", "2019"), "Meeting date must include a month"),
+        (("", "", "2019"), "Meeting date must include a day and month"),
+        (("18", "December", "2019"), "Meeting date must be a real date, written in numbers"),
+        (("31", "2", "2019"), "Meeting date must be a real date"),
+        (("18", "12", "19"), "Year must include 4 numbers"),
+        (("18", "12", "1066"), "Year must be between 1900 and 2100"),
+    ],
+)
+def test_date_errors_say_what_is_wrong(typed, message):
+    form = MeetingForm(_date(*typed))
+    assert not form.is_valid()
+    assert form.errors["date"] == [message]
+
+
+def test_a_real_date_is_read_with_spaces_and_leading_zeros():
+    form = MeetingForm(_date(" 08", "03 ", "2026"))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["date"] == datetime.date(2026, 3, 8)
+
+
+def test_a_bad_date_is_shown_back_as_typed_with_error_styling():
+    form = MeetingForm(_date("18", "Dec", "2019"))
+    form.is_valid()
+    html = str(form)
+    assert 'value="Dec"' in html
+    assert "govuk-input--error" in html
+    assert 'id="id_date_error"' in html
+    assert 'aria-describedby="' in html and "id_date_error" in html
+
+
+def test_fields_render_as_govuk_markup():
+    html = str(MeetingForm())
+    assert 'class="govuk-input" id="id_title"' in html or 'class="govuk-input"' in html
+    assert 'id="id_title_helptext" class="govuk-hint"' in html
+    assert 'class="govuk-radios__input" id="id_purpose_0"' in html
+    assert "required" not in html  # the server validates, in GOV.UK style
+
+
+def test_error_summary_lists_errors_in_field_order_linking_each_field():
+    from django.template import Context, Template
+
+    form = MeetingForm({"purpose": ""})
+    form.is_valid()
+    html = Template('{% include "govuk/error_summary.html" %}').render(Context({"form": form}))
+    assert (
+        html.index('href="#id_title"')
+        < html.index('href="#id_date_0"')
+        < html.index('href="#id_purpose_0"')
+    )

@@ -1,0 +1,116 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from partnership.models import Membership, Person, Role, User
+
+from ..factories import PersonFactory
+
+
+def _url(name, tenant, **kwargs):
+    return reverse(f"partnership:{name}", kwargs={"partnership_slug": tenant.slug, **kwargs})
+
+
+def _invite(client, tenant, **data):
+    defaults = {
+        "email": "new.person@example.org",
+        "first_name": "New",
+        "last_name": "Person",
+        "role": "member",
+    }
+    return client.post(_url("membership-create", tenant), {**defaults, **data})
+
+
+def test_inviting_a_new_user_emails_a_link_to_choose_a_password(
+    tenant_a, business_manager_client, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(business_manager_client, tenant_a, email="Ed.Hughes@Example.org")
+    assert response.status_code == 302
+    user = User.objects.get(email="ed.hughes@example.org")
+    assert not user.has_usable_password()
+    with scopes_disabled():
+        person = Person.objects.get(partnership=tenant_a.partnership, user=user)
+        assert person.full_name == "New Person"
+    [email] = mail.outbox
+    assert email.to == ["ed.hughes@example.org"]
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+)", email.body).group(1)
+    response = client.get(link, follow=True)
+    assert b"Choose a new password" in response.content
+
+
+def test_inviting_links_the_person_already_recorded_with_that_email(
+    tenant_a, business_manager_client
+):
+    recorded = PersonFactory(
+        partnership=tenant_a.partnership, full_name="Ellen Footman", email="ellen@example.org"
+    )
+    _invite(
+        business_manager_client,
+        tenant_a,
+        email="ellen@example.org",
+        first_name="Ellen",
+        last_name="Footman",
+    )
+    with scopes_disabled():
+        recorded.refresh_from_db()
+    assert recorded.user.email == "ellen@example.org"
+
+
+def test_inviting_someone_who_uses_another_partnership_adds_them(
+    tenant_a, tenant_b, business_manager_client, django_capture_on_commit_callbacks
+):
+    regional = tenant_b.users["member"]
+    with django_capture_on_commit_callbacks(execute=True):
+        _invite(business_manager_client, tenant_a, email=regional.email.upper(), role="observer")
+    with scopes_disabled():
+        assert Membership.objects.filter(user=regional).count() == 2
+    assert f"/p/{tenant_a.slug}/" in mail.outbox[0].body
+    assert "Choose a password" not in mail.outbox[0].body
+
+
+def test_inviting_an_existing_member_is_refused_with_a_message(tenant_a, business_manager_client):
+    response = _invite(business_manager_client, tenant_a, email=tenant_a.users["observer"].email)
+    assert "is already a user of this partnership" in response.content.decode()
+
+
+def test_changing_a_role(tenant_a, business_manager_client):
+    membership = tenant_a.memberships["observer"]
+    response = business_manager_client.post(
+        _url("membership-edit", tenant_a, membership_uuid=membership.uuid),
+        {"role": "minute_taker", "is_active": "on"},
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        membership.refresh_from_db()
+    assert membership.role == Role.MINUTE_TAKER
+
+
+def test_removing_access_keeps_the_membership_but_stops_sign_in(
+    tenant_a, business_manager_client, client_for
+):
+    membership = tenant_a.memberships["observer"]
+    business_manager_client.post(
+        _url("membership-edit", tenant_a, membership_uuid=membership.uuid), {"role": "observer"}
+    )
+    with scopes_disabled():
+        membership.refresh_from_db()
+        assert membership.is_active is False
+    assert client_for(tenant_a.users["observer"]).get(f"/p/{tenant_a.slug}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "change", [{"role": "observer", "is_active": "on"}, {"role": "business_manager"}]
+)
+def test_the_last_business_manager_cannot_be_removed(change, tenant_a, business_manager_client):
+    membership = tenant_a.memberships["business_manager"]
+    response = business_manager_client.post(
+        _url("membership-edit", tenant_a, membership_uuid=membership.uuid), change
+    )
+    assert "needs at least one active business manager" in response.content.decode()
+    with scopes_disabled():
+        membership.refresh_from_db()
+    assert membership.role == Role.BUSINESS_MANAGER and membership.is_active

@@ -1,0 +1,79 @@
+"""The isolation probe's registry: every tenant URL, with sample arguments and
+who may open it. A tenant URL missing here fails test_every_tenant_url_is_probed.
+
+`kwargs(tenant)` builds the URL's arguments (except the partnership slug) from a
+Tenant's sample objects (tests/conftest.py); `allowed` lists the roles that get
+200; every other role gets `denied` (403, or 404 for confidential records).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from partnership.models import Role
+
+EVERYONE = frozenset(r.value for r in Role)
+BUSINESS_UNIT = frozenset({Role.BUSINESS_MANAGER.value, Role.BUSINESS_OFFICER.value})
+PEOPLE_READERS = BUSINESS_UNIT | {Role.MINUTE_TAKER.value}
+
+
+@dataclass(frozen=True)
+class Probe:
+    kwargs: Callable = field(default=lambda t: {})
+    allowed: frozenset = EVERYONE
+    denied: int = 403
+    # Form pages: a POST by a refused role must be refused too, and change nothing.
+    posts: bool = False
+
+
+PROBES = {
+    "partnership:overview": Probe(),
+    "partnership:board-detail": Probe(lambda t: {"board_uuid": t.board.uuid}),
+    "partnership:board-create": Probe(allowed=BUSINESS_UNIT, posts=True),
+    "partnership:board-edit": Probe(
+        lambda t: {"board_uuid": t.board.uuid}, allowed=BUSINESS_UNIT, posts=True
+    ),
+    "partnership:board-member-add": Probe(
+        lambda t: {"board_uuid": t.board.uuid}, allowed=BUSINESS_UNIT, posts=True
+    ),
+    "partnership:board-member-edit": Probe(
+        lambda t: {"board_uuid": t.board.uuid, "seat_uuid": t.seat.uuid},
+        allowed=BUSINESS_UNIT,
+        posts=True,
+    ),
+    "partnership:agency-list": Probe(),
+    "partnership:agency-create": Probe(allowed=BUSINESS_UNIT, posts=True),
+    "partnership:agency-edit": Probe(
+        lambda t: {"agency_uuid": t.agency.uuid}, allowed=BUSINESS_UNIT, posts=True
+    ),
+    "partnership:person-list": Probe(allowed=PEOPLE_READERS),
+    "partnership:person-detail": Probe(
+        lambda t: {"person_uuid": t.person.uuid}, allowed=PEOPLE_READERS
+    ),
+    "partnership:person-create": Probe(allowed=BUSINESS_UNIT, posts=True),
+    "partnership:person-edit": Probe(
+        lambda t: {"person_uuid": t.person.uuid}, allowed=BUSINESS_UNIT, posts=True
+    ),
+    "partnership:membership-list": Probe(allowed=BUSINESS_UNIT),
+    "partnership:membership-create": Probe(allowed=BUSINESS_UNIT, posts=True),
+    "partnership:membership-edit": Probe(
+        lambda t: {"membership_uuid": t.memberships["observer"].uuid},
+        allowed=BUSINESS_UNIT,
+        posts=True,
+    ),
+}
+
+# URLs outside any partnership, and what an anonymous visitor gets from each.
+NON_TENANT = {
+    "home": "login",
+    "accessibility": 200,
+    "healthz": 200,
+    "login": 200,
+    "logout": 405,  # sign out is a POST
+    "password_reset": 200,
+    "password_reset_done": 200,
+    "password_reset_confirm": 200,  # an invalid link says so, on a 200 page
+    "password_reset_complete": 200,
+    "password_change": "login",
+    "password_change_done": "login",
+}
+NON_TENANT_KWARGS = {"password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"}}
