@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/spm
 
-.PHONY: install run test lint bench assets database chromium clean
+.PHONY: install run test lint bench assets database system-packages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,15 @@ database: install
 	$(BIN)/python scripts/ensure_database.py
 
 # Browser tests drive Debian's Chromium (a downloaded Playwright browser cannot
-# be fetched on these machines).
-chromium:
-	@test -x /usr/bin/chromium || { \
+# be fetched on these machines); PDFs are set in Liberation Sans.
+SYSTEM_PACKAGES := chromium fonts-liberation
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing $$missing"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-liberation; }
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 run: database
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
@@ -39,7 +43,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: database chromium lint
+test: database system-packages lint
 	$(BIN)/pytest
 
 bench: database

@@ -21,9 +21,14 @@ PEOPLE = 2000
 
 @dataclass
 class World:
+    """What every scenario can use. App modules may attach more (world.extra)."""
+
     partnership: Partnership
     manager: User
     board: Board
+    boards: list
+    people: list
+    extra: dict
 
 
 def build_world():
@@ -38,9 +43,7 @@ def build_world():
         if created or not Board.objects.exists():
             top = Board.objects.create(partnership=partnership, name="Executive", kind="board")
             boards = [top] + [
-                Board.objects.create(
-                    partnership=partnership, name=f"Subgroup {n}", reports_to=top
-                )
+                Board.objects.create(partnership=partnership, name=f"Subgroup {n}", reports_to=top)
                 for n in range(1, BOARDS)
             ]
             people = Person.objects.bulk_create(
@@ -52,7 +55,16 @@ def build_world():
                 for n, p in enumerate(people)
             )
         board = Board.objects.get(name="Executive")
-    return World(partnership=partnership, manager=manager, board=board)
+        boards = list(Board.objects.order_by("pk"))
+        people = list(Person.objects.order_by("pk"))
+    return World(
+        partnership=partnership,
+        manager=manager,
+        board=board,
+        boards=boards,
+        people=people,
+        extra={},
+    )
 
 
 def baseline(client, world):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "actions",
     "reviews",
     "funding",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -208,5 +209,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

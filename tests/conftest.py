@@ -7,12 +7,13 @@ executive board only. Partnership B ("Southshire") has the same shape and the
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django_scopes import scopes_disabled
 
 from partnership.models import BoardMembership, Role
 
@@ -25,12 +26,14 @@ from .factories import (
     PersonFactory,
     UserFactory,
 )
+from .samples import MAKERS, load_app_samples
 
 # Playwright's sync API runs an event loop in the test thread; the live server
 # and the ORM are still used synchronously.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROLES = [r.value for r in Role]
+load_app_samples()
 
 
 @pytest.fixture(autouse=True)
@@ -50,10 +53,18 @@ class Tenant:
     agency: object
     users: dict
     memberships: dict
+    _samples: dict = field(default_factory=dict)
 
     @property
     def slug(self):
         return self.partnership.slug
+
+    def sample(self, name):
+        """A sample object registered by an app (tests/samples.py), made once."""
+        if name not in self._samples:
+            with scopes_disabled():
+                self._samples[name] = MAKERS[name](self)
+        return self._samples[name]
 
 
 def build_tenant(name, slug):

@@ -1,7 +1,14 @@
 """Creates (or brings up to date) the demo partnerships. Idempotent: every row is
-found by its natural key before it is created, so running it twice changes nothing."""
+found by its natural key before it is created, so running it twice changes nothing.
+
+After the structure (people, boards, users), each app that has a `demo` module
+with `seed(demo)` adds its own content, in APP_SEEDERS order, inside the
+partnership's scope. `demo` is a DemoPartnership: the partnership, its people and
+boards by name, and its users by role."""
 
 import datetime
+import importlib
+from dataclasses import dataclass
 
 from django.db import transaction
 from django_scopes import scope, scopes_disabled
@@ -20,6 +27,18 @@ from .data import ORGANISATIONS, PARTNERSHIPS
 
 # A board's seats start at the beginning of the current terms of reference.
 SEATS_FROM = datetime.date(2025, 4, 1)
+
+# Meetings first: minutes raise actions, which the action log's demo then builds on.
+APP_SEEDERS = ["meetings", "actions", "reviews", "funding"]
+
+
+@dataclass
+class DemoPartnership:
+    partnership: Partnership
+    spec: dict
+    people: dict  # full name -> Person
+    boards: dict  # board name -> Board
+    users: dict  # role -> [User]
 
 
 @transaction.atomic
@@ -45,13 +64,30 @@ def seed_structure(*, password, reset_passwords=False):
         with scope(partnership=partnership):
             people = _people(partnership, spec, organisations)
             _agencies(partnership, spec, organisations, people)
-            _boards(partnership, spec, people)
+            boards = _boards(partnership, spec, people)
+            users = {}
             for role, name in spec["users"]:
                 membership = _user(partnership, people[name], role, password, reset_passwords)
+                users.setdefault(role, []).append(membership.user)
                 logins.setdefault(membership.user.email, []).append(
                     (partnership, membership.get_role_display())
                 )
+            demo = DemoPartnership(partnership, spec, people, boards, users)
+            for app in APP_SEEDERS:
+                seeder = _app_seeder(app)
+                if seeder is not None:
+                    seeder(demo)
     return logins
+
+
+def _app_seeder(app):
+    try:
+        module = importlib.import_module(f"{app}.demo")
+    except ModuleNotFoundError as error:
+        if error.name != f"{app}.demo":
+            raise
+        return None
+    return getattr(module, "seed", None)
 
 
 def _organisation(name, short_name, kind):

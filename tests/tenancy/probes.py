@@ -1,6 +1,11 @@
 """The isolation probe's registry: every tenant URL, with sample arguments and
 who may open it. A tenant URL missing here fails test_every_tenant_url_is_probed.
 
+Each app keeps its own probes in `tests/<app>/probes.py` (a dict named PROBES,
+built with `Probe` from here); they are merged into PROBES below. Sample objects
+an app's URLs need are made on demand with `tenant.sample("name")`, from makers
+registered in `tests/<app>/samples.py` (see tests/samples.py).
+
 `kwargs(tenant)` builds the URL's arguments (except the partnership slug) from a
 Tenant's sample objects (tests/conftest.py); `allowed` lists the roles that get
 200; every other role gets `denied` (403, or 404 for confidential records).
@@ -77,3 +82,26 @@ NON_TENANT = {
     "password_change_done": "login",
 }
 NON_TENANT_KWARGS = {"password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"}}
+
+
+def _merge_app_probes():
+    import importlib
+    import pkgutil
+
+    import tests
+
+    for module in pkgutil.iter_modules(tests.__path__):
+        if not module.ispkg or module.name in {"tenancy", "e2e"}:
+            continue
+        try:
+            app_probes = importlib.import_module(f"tests.{module.name}.probes")
+        except ModuleNotFoundError as error:
+            if error.name != f"tests.{module.name}.probes":
+                raise
+            continue
+        clash = PROBES.keys() & app_probes.PROBES.keys()
+        assert not clash, f"Probes defined twice: {clash}"
+        PROBES.update(app_probes.PROBES)
+
+
+_merge_app_probes()

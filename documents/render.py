@@ -1,0 +1,55 @@
+"""HTML to PDF with WeasyPrint.
+
+Minutes, action logs and reviews are user text, so the renderer may fetch only
+the service's own static files (stylesheets, the logo); any other URL a document
+mentions (an <img src="http://...">, a file:// path) is refused. Output is tagged
+PDF/UA-1 (the accessibility regulations cover PDFs), A4, with running header and
+footer, "Page X of Y" and the protective marking: see templates/pdf/base.html.
+"""
+
+import mimetypes
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# Documents are rendered as if served from here; only its /static/ paths resolve.
+BASE_URL = "https://document.invalid/"
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Serves /static/ paths from the static files finders; refuses all else."""
+
+    def fetch(self, url, headers=None):
+        parsed = urlparse(url)
+        static = urlparse(settings.STATIC_URL).path
+        if f"{parsed.scheme}://{parsed.netloc}/" != BASE_URL or not parsed.path.startswith(static):
+            raise ValueError(f"Documents may not fetch {url!r}")
+        path = finders.find(parsed.path.removeprefix(static))
+        if not path:
+            raise ValueError(f"No static file {parsed.path!r}")
+        with open(path, "rb") as file:
+            body = file.read()
+        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+
+def render_pdf(template_name, context):
+    """Renders a print template (extending pdf/base.html) to PDF bytes."""
+    html = render_to_string(template_name, context)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnlyFetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+
+
+def pdf_response(pdf, filename, *, inline=True):
+    """An HTTP response carrying a PDF, opened in the browser or downloaded."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
