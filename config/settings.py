@@ -176,7 +176,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Uploaded papers live outside the web root and are served only through views
 # that check who may see them.
 MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
-MEDIA_URL = None
+# No URL serves these files (the test live server would, so the prefix is one no
+# link ever uses); views stream each file after checking who is asking.
+MEDIA_URL = "/_private-media-not-served/"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

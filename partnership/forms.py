@@ -78,6 +78,8 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
 class ResetPasswordForm(GovukFormMixin, PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
         self.fields["email"].error_messages["required"] = "Enter your email address"
         self.fields["email"].error_messages["invalid"] = (
             "Enter an email address in the correct format, like name@example.org"

@@ -33,3 +33,12 @@ def field_errors(form):
     for field in form.visible_fields():
         pairs += [(field, e) for e in field.errors]
     return pairs
+
+
+@register.filter
+def get(mapping, key):
+    """`{{ counts|get:board.pk }}`: a dict's value for a key, or None."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
