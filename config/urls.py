@@ -10,4 +10,5 @@ urlpatterns = [
     path("accounts/", include("partnership.urls_accounts")),
     path("admin/", admin.site.urls),
     path("p/<slug:partnership_slug>/", include("partnership.urls")),
+    path("p/<slug:partnership_slug>/documents/", include("documents.urls")),
 ]

@@ -41,6 +41,16 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _celery_runs_tasks_in_the_test():
+    """Tasks queued with .delay() run at once, in the test (after the commit that
+    queues them, when a test uses django_capture_on_commit_callbacks)."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
 @dataclass
 class Tenant:
     """One partnership with a sample of every kind of object, and a user per role."""

@@ -1,0 +1,80 @@
+import datetime
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from .models import DocumentJob
+from .registry import RENDERERS
+
+log = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def document_request(*, partnership, kind, title, params, acting_user):
+    """Queues a document for rendering in the background; returns the job, whose
+    page shows its progress. Permission to see what it contains is the caller's
+    to check, before asking."""
+    if kind not in RENDERERS:
+        raise ValueError(f"No renderer for {kind!r}")
+    job = DocumentJob.objects.create(
+        partnership=partnership, kind=kind, title=title, params=params, requested_by=acting_user
+    )
+    from .tasks import render_document
+
+    transaction.on_commit(lambda: render_document.delay(job.pk))
+    return job
+
+
+def document_render(*, job_id):
+    """Renders a queued job. Idempotent: a job already finished, or being
+    rendered by another worker, is left alone, so a retried or duplicated task
+    does the work once."""
+    with transaction.atomic(), scopes_disabled():
+        job = (
+            DocumentJob.objects.select_for_update(skip_locked=True)
+            .select_related("partnership")
+            .filter(pk=job_id, status=DocumentJob.Status.QUEUED)
+            .first()
+        )
+        if job is None:
+            return
+        job.status = DocumentJob.Status.RUNNING
+        job.save(update_fields=["status", "updated_at"])
+    try:
+        with scope(partnership=job.partnership):
+            content, filename, content_type = RENDERERS[job.kind](job)
+    except Exception:
+        log.exception("Document job %s (%s) failed", job.pk, job.kind)
+        with scopes_disabled():
+            job.status = DocumentJob.Status.FAILED
+            job.error = (
+                "Something went wrong preparing this document. "
+                "Try again, or ask your business unit."
+            )
+            job.finished_at = timezone.now()
+            job.save(update_fields=["status", "error", "finished_at", "updated_at"])
+        return
+    with scopes_disabled():
+        job.file.save(filename, ContentFile(content), save=False)
+        job.filename = filename
+        job.content_type = content_type
+        job.status = DocumentJob.Status.DONE
+        job.finished_at = timezone.now()
+        job.save()
+
+
+def documents_purge(*, now=None):
+    """Deletes the files of documents older than KEEP_DAYS (the job rows stay, as
+    a record of who asked for what). Returns how many files went."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=DocumentJob.KEEP_DAYS)
+    purged = 0
+    with scopes_disabled():
+        for job in DocumentJob.objects.filter(created_at__lt=cutoff).exclude(file=""):
+            job.file.delete(save=False)
+            job.file = ""
+            job.save(update_fields=["file", "updated_at"])
+            purged += 1
+    return purged
