@@ -18,7 +18,16 @@ from govuk.forms import (
     govuk_formfield,
 )
 
-from .models import Board, BoardMembership, Organisation, PartnerAgency, Person, Role, User
+from .models import (
+    Board,
+    BoardMembership,
+    Organisation,
+    PartnerAgency,
+    Partnership,
+    Person,
+    Role,
+    User,
+)
 from .tenancy import TenantModel
 
 
@@ -96,6 +105,28 @@ class NewPasswordForm(GovukFormMixin, SetPasswordForm):
 
 class ChangePasswordForm(GovukFormMixin, PasswordChangeForm):
     pass
+
+
+# The partnership itself -------------------------------------------------------------
+
+
+class PartnershipForm(GovukModelForm):
+    class Meta:
+        model = Partnership
+        fields = [
+            "name",
+            "areas_covered",
+            "covers_children",
+            "covers_adults",
+            "financial_year_start_month",
+        ]
+        labels = {"financial_year_start_month": "Financial year starts in"}
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("covers_children") and not data.get("covers_adults"):
+            self.add_error("covers_children", "Choose children, adults or both")
+        return data
 
 
 # Partner agencies and organisations ----------------------------------------------

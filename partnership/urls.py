@@ -3,12 +3,13 @@ members only and opens the partnership's scope)."""
 
 from django.urls import path
 
-from .views import agencies, boards, memberships, people
+from .views import agencies, boards, details, memberships, people
 
 app_name = "partnership"
 
 urlpatterns = [
     path("", boards.overview, name="overview"),
+    path("details/edit/", details.partnership_edit, name="partnership-edit"),
     path("boards/new/", boards.board_create, name="board-create"),
     path("boards/<uuid:board_uuid>/", boards.board_detail, name="board-detail"),
     path("boards/<uuid:board_uuid>/edit/", boards.board_edit, name="board-edit"),

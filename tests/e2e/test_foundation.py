@@ -127,6 +127,14 @@ def test_business_unit_pages(page, live_server, axe, sign_in, tenant_a):
     page.get_by_role("link", name=re.compile("Change.*West Midlands Fire Service")).click()
     axe()
 
+    # The partnership's own details.
+    page.goto(f"{base}/")
+    page.get_by_role("link", name="Change partnership details").click()
+    axe()
+    page.get_by_label("Covers adults").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Covers children and adults")).to_be_visible()
+
     # Users and roles.
     page.goto(f"{base}/users/")
     axe()

@@ -228,3 +228,43 @@ def test_seat_choices_offer_only_this_partnerships_people(
     assert (
         str(tenant_b.person) not in html or tenant_b.person.full_name == tenant_a.person.full_name
     )
+
+
+def test_business_unit_changes_the_partnerships_details(tenant_a, business_manager_client):
+    url = _url("partnership-edit", tenant_a)
+    response = business_manager_client.post(
+        url,
+        {
+            "name": tenant_a.partnership.name,
+            "areas_covered": "Northshire and Eastshire",
+            "covers_adults": "on",
+            "financial_year_start_month": "4",
+        },
+    )
+    assert response.status_code == 302
+    tenant_a.partnership.refresh_from_db()
+    assert tenant_a.partnership.covers == "adults"
+    response = business_manager_client.post(
+        url,
+        {
+            "name": tenant_a.partnership.name,
+            "areas_covered": "X",
+            "financial_year_start_month": "4",
+        },
+    )
+    assert "Choose children, adults or both" in response.content.decode()
+
+
+def test_a_partnership_name_is_unique_across_the_service(
+    tenant_a, tenant_b, business_manager_client
+):
+    response = business_manager_client.post(
+        _url("partnership-edit", tenant_a),
+        {
+            "name": tenant_b.partnership.name,
+            "areas_covered": "X",
+            "covers_children": "on",
+            "financial_year_start_month": "4",
+        },
+    )
+    assert "already exists" in response.content.decode()
