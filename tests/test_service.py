@@ -78,3 +78,12 @@ def test_an_unknown_page_is_a_govuk_404(db, client):
 @pytest.mark.parametrize("path", ["/accessibility/", "/accounts/sign-in/"])
 def test_public_pages_render(path, db, client):
     assert client.get(path).status_code == 200
+
+
+def test_https_is_enforced_except_for_the_health_check(db, settings):
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client()
+    assert client.get("/accounts/sign-in/").status_code == 301
+    assert client.get(reverse("healthz")).status_code == 200
