@@ -87,3 +87,15 @@ def test_https_is_enforced_except_for_the_health_check(db, settings):
     client = Client()
     assert client.get("/accounts/sign-in/").status_code == 301
     assert client.get(reverse("healthz")).status_code == 200
+
+
+def test_static_files_collect_for_production(tmp_path):
+    """The manifest storage follows every url() and sourceMappingURL: a vendored
+    file that names a missing one would break the production build."""
+    result = _manage(
+        "collectstatic",
+        "--noinput",
+        env={"SECRET_KEY": "collectstatic-only", "STATIC_ROOT": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list(tmp_path.glob("css/application.*.css"))
