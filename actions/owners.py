@@ -1,0 +1,171 @@
+"""Who can own an action, and turning what people type or choose into owners.
+
+An owner is a Person, a Board (a group or team), a PartnerAgency, or "all"
+(every member of the action's board). Choices are tokens: "person:<uuid>",
+"board:<uuid>", "agency:<uuid>", "all". People also type owners as trackers
+write them ("PG", "EF/KW/PG", "All", "Development and Practice Group"):
+`OwnerDirectory.parse` reads those.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from partnership.models import Board, BoardMembership, PartnerAgency, Person
+
+ALL = "all"
+_SPLIT = re.compile(r"\s*[/,;]\s*|\s+and\s+", re.IGNORECASE)
+_ALL_WORDS = {"all", "all members", "everyone", "all board members", "all partners"}
+
+
+def owner_token(owner):
+    if owner == ALL:
+        return ALL
+    if isinstance(owner, Person):
+        return f"person:{owner.uuid}"
+    if isinstance(owner, Board):
+        return f"board:{owner.uuid}"
+    if isinstance(owner, PartnerAgency):
+        return f"agency:{owner.uuid}"
+    raise TypeError(f"Not an owner: {owner!r}")
+
+
+def owner_label(owner, board=None):
+    """How an owner is offered in a list: 'Philippa Grant (PG)'."""
+    if owner == ALL:
+        return f"All members of {board.label}" if board is not None else "All"
+    if isinstance(owner, Person):
+        return f"{owner.full_name} ({owner.display_initials})"
+    if isinstance(owner, Board):
+        return f"{owner.name} (group)"
+    return f"{owner.organisation.label} (agency)"
+
+
+class OwnerDirectory:
+    """Everyone who may own an action on `board`, loaded once (three queries), to
+    resolve many tokens or typed names without a query each."""
+
+    def __init__(self, board):
+        self.board = board
+        partnership = board.partnership_id
+        self.people = list(
+            Person.objects.for_partnership(partnership).filter(is_active=True).order_by("full_name")
+        )
+        self.boards = list(
+            Board.objects.for_partnership(partnership).filter(is_active=True).order_by("name")
+        )
+        self.agencies = list(
+            PartnerAgency.objects.for_partnership(partnership)
+            .filter(is_active=True)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+        self._by_token = {owner_token(o): o for o in [*self.people, *self.boards, *self.agencies]}
+        self._by_token[ALL] = ALL
+
+    def choices(self):
+        return [(owner_token(o), owner_label(o, self.board)) for o in self.all_owners()]
+
+    def all_owners(self):
+        return [ALL, *self.people, *self.boards, *self.agencies]
+
+    def from_token(self, token):
+        owner = self._by_token.get((token or "").strip().lower())
+        if owner is None:
+            raise ValidationError(
+                f"‘{token}’ is not a person, group or agency in this partnership", code="unknown"
+            )
+        return owner
+
+    def from_tokens(self, tokens):
+        owners = []
+        for token in tokens:
+            owner = self.from_token(token)
+            if owner not in owners:
+                owners.append(owner)
+        return owners
+
+    def parse(self, text):
+        """Owners from what someone typed: a token, a name, initials, a group or
+        agency name, "All", or several of them separated by / , ; or "and"."""
+        text = (text or "").strip()
+        if not text:
+            return []
+        whole = self._match(text)
+        if whole is not None:
+            return [whole]
+        owners, problems = [], []
+        for part in (p for p in _SPLIT.split(text) if p.strip()):
+            match = self._match(part.strip())
+            if match is None:
+                problems.append(part.strip())
+            elif match not in owners:
+                owners.append(match)
+        if problems:
+            raise ValidationError(self._unknown_message(problems), code="unknown")
+        return owners
+
+    def _match(self, text):
+        key = " ".join(text.split()).lower()
+        if key in _ALL_WORDS or key.startswith("all members of"):
+            return ALL
+        if key in self._by_token:
+            return self._by_token[key]
+        for owner in self.all_owners():
+            if owner != ALL and owner_label(owner, self.board).lower() == key:
+                return owner
+        candidates = [p for p in self.people if p.full_name.lower() == key]
+        if not candidates:
+            candidates = [p for p in self.people if p.display_initials.lower() == key]
+            if len(candidates) > 1:
+                names = " or ".join(p.full_name for p in candidates)
+                raise ValidationError(
+                    f"‘{text}’ could be {names}: type the full name", code="ambiguous"
+                )
+        if candidates:
+            return candidates[0]
+        for board in self.boards:
+            if key in {board.name.lower(), board.short_name.lower()} - {""}:
+                return board
+        for agency in self.agencies:
+            org = agency.organisation
+            if key in {org.name.lower(), org.short_name.lower()} - {""}:
+                return agency
+        return None
+
+    @staticmethod
+    def _unknown_message(problems):
+        quoted = ", ".join(f"‘{p}’" for p in problems)
+        verb = (
+            "is not a person, group or agency"
+            if len(problems) == 1
+            else "are not people, groups or agencies"
+        )
+        return f"{quoted} {verb} in this partnership"
+
+
+def owner_choices(board) -> list[tuple[str, str]]:
+    """(token, label) pairs for a type-ahead of owners on `board`'s log: "All"
+    first, then people, groups and agencies of the partnership."""
+    return OwnerDirectory(board).choices()
+
+
+def owners_from_tokens(board, tokens) -> list:
+    """The owners named by tokens ("person:<uuid>", "board:<uuid>",
+    "agency:<uuid>", "all"); ValidationError for any that is unknown, inactive
+    or of another partnership."""
+    return OwnerDirectory(board).from_tokens(tokens)
+
+
+def people_owning_q(person, *, today=None):
+    """ActionOwner rows by which `person` owns an action: named themselves, "All"
+    on a board they sit on, a group they chair, or an agency they lead for."""
+    seats = BoardMembership.objects.current(today).filter(person=person)
+    chairs = seats.filter(role__in=[BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR])
+    return (
+        Q(person=person)
+        | Q(all_members=True, action__board__in=seats.values("board"))
+        | Q(board__in=chairs.values("board"))
+        | Q(agency__lead_representative=person)
+    )

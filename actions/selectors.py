@@ -1,0 +1,267 @@
+"""Reads for the action log. Each returns a queryset (or plain data) with the
+related rows its page needs fetched up front, so the number of queries stays the
+same however many actions a log holds."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django_scopes import scope
+
+from meetings.models import Meeting
+from partnership.models import Board, PartnerAgency, Person
+from partnership.permissions import visible_boards
+
+from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate
+from .owners import ALL, people_owning_q
+from .rag import AMBER, GREEN, RED
+
+SORTS = {
+    "number": "Board and number",
+    "due": "Due date, soonest first",
+    "rag": "RAG, red first",
+    "updated": "Recently updated",
+}
+
+
+def rag_rule_for(partnership, today=None):
+    """Today's RAG rule with the partnership's warning window."""
+    return ActionLogSettings.for_partnership(partnership).rag_rule(today)
+
+
+def _owners_prefetch():
+    return Prefetch(
+        "owners",
+        queryset=ActionOwner.objects.select_related("person", "board", "agency__organisation"),
+    )
+
+
+def _latest_update():
+    return (
+        ActionUpdate.objects.filter(action=OuterRef("pk"))
+        .exclude(text="")
+        .exclude(kind=ActionUpdate.Kind.RAISED)
+        .order_by("-made_on", "-created_at", "-pk")
+    )
+
+
+def actions_for_list(partnership, rule):
+    """Actions with everything a log row shows: board, origin, owners, RAG (in
+    SQL, as `rag_code`), whether overdue, and the latest update's text and date."""
+    latest = _latest_update()
+    return (
+        Action.objects.for_partnership(partnership)
+        .select_related("partnership", "board", "origin_meeting", "origin_item")
+        .prefetch_related(_owners_prefetch())
+        .with_rag(rule)
+        .annotate(
+            overdue=Case(When(rule.overdue_q(), then=Value(1)), default=Value(0)),
+            latest_update_text=Subquery(latest.values("text")[:1]),
+            latest_update_on=Subquery(latest.values("made_on")[:1]),
+        )
+    )
+
+
+def open_actions_for_board(board, *, rule=None):
+    """The board's open actions (not completed, not no longer required), with
+    owners prefetched and RAG annotated, in number order: what a meeting's
+    "action log" item reviews."""
+    rule = rule or rag_rule_for(board.partnership_id)
+    return (
+        actions_for_list(board.partnership_id, rule).filter(board=board).open().order_by("number")
+    )
+
+
+def owned_by(person):
+    """Actions `person` owns (themselves, via "All" on a board they sit on, a
+    group they chair or an agency they lead for), as a Q on Action."""
+    owning = ActionOwner.objects.filter(people_owning_q(person)).values("action_id")
+    return Q(pk__in=owning)
+
+
+def owner_q(owner):
+    """Actions with this owner named directly (a token's owner)."""
+    if owner == ALL:
+        rows = ActionOwner.objects.filter(all_members=True)
+    elif isinstance(owner, Person):
+        rows = ActionOwner.objects.filter(person=owner)
+    elif isinstance(owner, Board):
+        rows = ActionOwner.objects.filter(board=owner)
+    elif isinstance(owner, PartnerAgency):
+        rows = ActionOwner.objects.filter(agency=owner)
+    else:
+        raise TypeError(owner)
+    return Q(pk__in=rows.values("action_id"))
+
+
+@dataclass
+class LogFilters:
+    """What the log is filtered and sorted by (from ActionFilterForm)."""
+
+    board: Board | None = None
+    owner: object = None
+    mine: bool = False
+    statuses: list = field(default_factory=list)
+    rags: list = field(default_factory=list)
+    overdue: bool = False
+    due_within: int | None = None
+    origin_meeting: Meeting | None = None
+    query: str = ""
+    sort: str = "number"
+
+
+def action_log(*, membership, filters, rule, with_rag_filter=True):
+    """The log as the member may see it (boards they may view), filtered and sorted."""
+    partnership = membership.partnership
+    actions = actions_for_list(partnership, rule).filter(board__in=visible_boards(membership))
+    if filters.board is not None:
+        actions = actions.filter(board=filters.board)
+    statuses = filters.statuses or list(Action.OPEN_STATUSES)
+    actions = actions.filter(status__in=statuses)
+    if filters.mine:
+        person = membership.person
+        actions = actions.filter(owned_by(person)) if person else actions.none()
+    if filters.owner is not None:
+        actions = actions.filter(owner_q(filters.owner))
+    if filters.overdue:
+        actions = actions.filter(rule.overdue_q())
+    if filters.due_within is not None:
+        until = rule.today + datetime.timedelta(days=filters.due_within)
+        actions = actions.filter(due_date__gte=rule.today, due_date__lte=until)
+    if filters.origin_meeting is not None:
+        actions = actions.filter(origin_meeting=filters.origin_meeting)
+    if filters.query:
+        actions = actions.filter(_search(filters.query))
+    if with_rag_filter and filters.rags:
+        actions = actions.filter(rag_code__in=filters.rags)
+    return actions.order_by(*_ordering(filters.sort, one_board=filters.board is not None))
+
+
+def _search(query):
+    words = query.strip()
+    found = (
+        Q(description__icontains=words)
+        | Q(origin_reference__icontains=words)
+        | Q(pk__in=ActionUpdate.objects.filter(text__icontains=words).values("action_id"))
+        | Q(
+            pk__in=ActionOwner.objects.filter(
+                Q(person__full_name__icontains=words)
+                | Q(person__initials__iexact=words)
+                | Q(board__name__icontains=words)
+                | Q(agency__organisation__name__icontains=words)
+            ).values("action_id")
+        )
+    )
+    number = words.lower().removeprefix("action").strip().removeprefix("no").strip(" .")
+    if number.isdigit() and len(number) < 9:
+        found |= Q(number=int(number))
+    return found
+
+
+RAG_ORDER = Case(
+    When(rag_code=RED, then=Value(0)),
+    When(rag_code=AMBER, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def _ordering(sort, *, one_board):
+    by_number = ["number"] if one_board else ["board__name", "number"]
+    if sort == "due":
+        return [F("due_date").asc(nulls_last=True), *by_number]
+    if sort == "rag":
+        return [RAG_ORDER, F("due_date").asc(nulls_last=True), *by_number]
+    if sort == "updated":
+        return ["-updated_at", *by_number]
+    return by_number
+
+
+def rag_counts(actions):
+    """{'red': n, 'amber': n, 'green': n} over a log queryset, in one query."""
+    counts = {RED: 0, AMBER: 0, GREEN: 0}
+    rows = actions.order_by().values("rag_code").annotate(n=Count("pk"))
+    for row in rows:
+        counts[row["rag_code"]] = row["n"]
+    return counts
+
+
+def action_counts_by_board(partnership, *, rule=None):
+    """{board pk: {"open": n, "overdue": n}} for the partnership overview."""
+    rule = rule or rag_rule_for(partnership)
+    rows = (
+        Action.objects.for_partnership(partnership)
+        .open()
+        .order_by()
+        .values("board_id")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=rule.overdue_q()))
+    )
+    return {row["board_id"]: {"open": row["open"], "overdue": row["overdue"]} for row in rows}
+
+
+def actions_with_timeline(partnership, rule):
+    """Actions for their own page: a log row's data and every update, newest first."""
+    return actions_for_list(partnership, rule).prefetch_related(
+        Prefetch("updates", queryset=ActionUpdate.objects.select_related("author"))
+    )
+
+
+def origin_meetings(membership):
+    """Meetings that raised actions on boards the member may view, for the filter."""
+    return (
+        Meeting.objects.for_partnership(membership.partnership)
+        .filter(
+            pk__in=Action.objects.filter(board__in=visible_boards(membership)).values(
+                "origin_meeting_id"
+            )
+        )
+        .select_related("board")
+        .order_by("-date")
+    )
+
+
+@dataclass
+class MyActions:
+    membership: object
+    actions: list
+
+    @property
+    def partnership(self):
+        return self.membership.partnership
+
+    @property
+    def overdue_count(self):
+        return sum(1 for a in self.actions if a.overdue)
+
+
+def my_actions(memberships):
+    """Every open action the user owns in each of their partnerships (boards they
+    may view only), overdue first: [MyActions], one per partnership with any.
+    Each partnership is read in its own scope, with that membership's rights."""
+    groups = []
+    for membership in memberships:
+        with scope(partnership=membership.partnership):
+            person = membership.person
+            if person is None:
+                continue
+            rule = rag_rule_for(membership.partnership)
+            actions = list(
+                actions_for_list(membership.partnership, rule)
+                .open()
+                .filter(owned_by(person), board__in=visible_boards(membership))
+                .order_by("-overdue", F("due_date").asc(nulls_last=True), "board__name", "number")
+            )
+        if actions:
+            groups.append(MyActions(membership=membership, actions=actions))
+    return groups
