@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from partnership.tenancy import TenantManager, TenantModel, TenantQuerySet
@@ -189,6 +189,16 @@ class Action(TenantModel):
                 label += f" ref {self.origin_item.number}"
             return label
         return self.origin_reference
+
+    @property
+    def origin_meeting_url(self):
+        """The origin meeting's page, once the meetings app has one."""
+        if self.origin_meeting_id is None:
+            return None
+        try:
+            return self.origin_meeting.get_absolute_url()
+        except NoReverseMatch:
+            return None
 
     def rag_rule(self):
         rule = getattr(self, "_rag_rule", None)

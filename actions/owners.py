@@ -43,12 +43,15 @@ def owner_label(owner, board=None):
 
 
 class OwnerDirectory:
-    """Everyone who may own an action on `board`, loaded once (three queries), to
-    resolve many tokens or typed names without a query each."""
+    """Everyone who may own an action in a partnership (for `board`'s log, if
+    given), loaded once (three queries), to resolve many tokens or typed names
+    without a query each. `keep` adds owners who have since left (an action's
+    current owners), so editing it does not lose them."""
 
-    def __init__(self, board):
+    def __init__(self, board=None, *, partnership=None, keep=()):
         self.board = board
-        partnership = board.partnership_id
+        partnership = partnership if partnership is not None else board.partnership_id
+        partnership = getattr(partnership, "pk", partnership)
         self.people = list(
             Person.objects.for_partnership(partnership).filter(is_active=True).order_by("full_name")
         )
@@ -61,6 +64,14 @@ class OwnerDirectory:
             .select_related("organisation")
             .order_by("organisation__name")
         )
+        for owner in keep:
+            for kind, found in (
+                (Person, self.people),
+                (Board, self.boards),
+                (PartnerAgency, self.agencies),
+            ):
+                if isinstance(owner, kind) and owner not in found:
+                    found.append(owner)
         self._by_token = {owner_token(o): o for o in [*self.people, *self.boards, *self.agencies]}
         self._by_token[ALL] = ALL
 

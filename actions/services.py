@@ -13,6 +13,7 @@ from .models import Action, ActionCounter, ActionLogSettings, ActionOwner, Actio
 from .owners import ALL
 
 COMPUTED = "computed"
+KEEP = object()  # "leave as it is", where None would mean "none"
 RAG_CHOICES = ("red", "amber", "green", COMPUTED)
 
 
@@ -292,18 +293,26 @@ def action_edit(
     owners,
     due_date,
     origin_reference=None,
-    origin_meeting=None,
-    origin_item=None,
+    origin_meeting=KEEP,
+    origin_item=KEEP,
     expected_version=None,
 ) -> ActionUpdate | None:
     """Changes an action's details (the business unit's edit form). The change is
-    written on the timeline; nothing changed, nothing written (returns None)."""
+    written on the timeline; nothing changed, nothing written (returns None).
+    Origin and its reference are left as they are unless given."""
     description = (description or "").strip()
     if not description:
         raise ValidationError("Enter the action", code="required")
     locked = _locked(action, expected_version)
     owners = _check_owners(locked.board, owners)
-    origin_meeting, origin_item = _origin(origin_meeting, origin_item, locked.board)
+    if origin_meeting is KEEP and origin_item is KEEP:
+        origin_meeting, origin_item = locked.origin_meeting, locked.origin_item
+    else:
+        origin_meeting, origin_item = _origin(
+            None if origin_meeting is KEEP else origin_meeting,
+            None if origin_item is KEEP else origin_item,
+            locked.board,
+        )
     update = ActionUpdate(
         action=locked,
         kind=ActionUpdate.Kind.EDITED,
@@ -327,9 +336,7 @@ def action_edit(
     if origin_reference is not None and origin_reference.strip() != locked.origin_reference:
         locked.origin_reference = origin_reference.strip()[:60]
         edits.append("Origin changed")
-    if (origin_meeting, origin_item) != (locked.origin_meeting, locked.origin_item) and (
-        origin_meeting is not None or origin_item is not None
-    ):
+    if (origin_meeting, origin_item) != (locked.origin_meeting, locked.origin_item):
         locked.origin_meeting, locked.origin_item = origin_meeting, origin_item
         edits.append("Origin changed")
     update.other_changes = list(dict.fromkeys(edits))

@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("p/<slug:partnership_slug>/", include("partnership.urls")),
     path("p/<slug:partnership_slug>/documents/", include("documents.urls")),
+    path("p/<slug:partnership_slug>/actions/", include("actions.urls")),
 ]

@@ -1,5 +1,6 @@
 """The partnership menu. Each entry: label, URL name, the URL names (by prefix)
-that count as inside it, and who sees it. Apps add their entries here."""
+that count as inside it, and who sees it. Apps add their entries here. A prefix
+with a colon names another app's URLs ("actions:"); one without, this app's."""
 
 from django.urls import reverse
 
@@ -7,6 +8,7 @@ from . import permissions
 
 MENU = [
     ("Overview", "partnership:overview", ("overview", "board-"), None),
+    ("Action log", "actions:log", ("actions:",), None),
     ("Partner agencies", "partnership:agency-list", ("agency-",), None),
     ("People", "partnership:person-list", ("person-",), permissions.can_view_people),
     (
@@ -21,6 +23,7 @@ MENU = [
 def navigation(request):
     match = request.resolver_match
     here = match.url_name if match and match.namespace == "partnership" else ""
+    full_name = f"{match.namespace}:{match.url_name}" if match else ""
     items = []
     for label, url_name, prefixes, check in MENU:
         if check is not None and not check(request.membership):
@@ -29,8 +32,8 @@ def navigation(request):
             {
                 "label": label,
                 "url": reverse(url_name, kwargs={"partnership_slug": request.partnership.slug}),
-                "active": here.startswith(prefixes),
-                "current": f"partnership:{here}" == url_name,
+                "active": here.startswith(prefixes) or full_name.startswith(prefixes),
+                "current": full_name == url_name,
             }
         )
     return items

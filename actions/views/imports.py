@@ -1,0 +1,158 @@
+"""Importing a spreadsheet tracker: upload, map columns, check, confirm."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.shortcuts import get_object_or_404, redirect, render
+
+from partnership.permissions import require
+
+from ..forms import ImportColumnsForm, ImportConfirmForm, ImportUploadForm
+from ..imports import actions_import, check_rows, fingerprint, guess_mapping, read_table
+from ..models import ActionImport
+from ..permissions import can_manage_actions
+from .common import board_from_query
+
+
+@require(can_manage_actions)
+def import_upload(request):
+    board = board_from_query(request)
+    form = ImportUploadForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        membership=request.membership,
+        board=board,
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        action_import = ActionImport(
+            partnership=request.partnership,
+            board=form.cleaned_data["board"],
+            uploaded_by=request.user,
+            filename=upload.name[-200:],
+            file_type=form.file_type,
+            mapping=guess_mapping(form.table.headers),
+        )
+        action_import.file.save(f"tracker.{form.file_type}", ContentFile(form.data), save=False)
+        action_import.save()
+        return redirect(
+            "actions:import-columns",
+            partnership_slug=request.partnership.slug,
+            import_uuid=action_import.uuid,
+        )
+    return render(request, "actions/import_upload.html", {"form": form})
+
+
+def _get_import(request, import_uuid):
+    return get_object_or_404(
+        ActionImport.objects.for_partnership(request.partnership).select_related("board"),
+        uuid=import_uuid,
+    )
+
+
+def _table(action_import):
+    with action_import.file.open("rb") as file:
+        data = file.read()
+    return data, read_table(data, action_import.file_type)
+
+
+def _finished(request, action_import):
+    return render(request, "actions/import_done.html", {"action_import": action_import})
+
+
+@require(can_manage_actions)
+def import_columns(request, import_uuid):
+    action_import = _get_import(request, import_uuid)
+    if action_import.status == ActionImport.Status.IMPORTED:
+        return _finished(request, action_import)
+    data, table = _table(action_import)
+    form = ImportColumnsForm(
+        request.POST if request.method == "POST" else None,
+        table=table,
+        initial=action_import.mapping,
+    )
+    if request.method == "POST" and form.is_valid():
+        action_import.mapping = form.mapping()
+        action_import.save(update_fields=["mapping", "updated_at"])
+        return redirect(
+            "actions:import-preview",
+            partnership_slug=request.partnership.slug,
+            import_uuid=action_import.uuid,
+        )
+    examples = table.rows[:3]
+    return render(
+        request,
+        "actions/import_columns.html",
+        {
+            "form": form,
+            "action_import": action_import,
+            "headers": table.headers,
+            "examples": [cells for _, cells in examples],
+            "row_count": len(table.rows),
+        },
+    )
+
+
+@require(can_manage_actions)
+def import_preview(request, import_uuid):
+    action_import = _get_import(request, import_uuid)
+    if action_import.status == ActionImport.Status.IMPORTED:
+        return _finished(request, action_import)
+    data, table = _table(action_import)
+    mapping = action_import.mapping
+    if "description" not in mapping:
+        return redirect(
+            "actions:import-columns",
+            partnership_slug=request.partnership.slug,
+            import_uuid=action_import.uuid,
+        )
+    rows = check_rows(table, mapping, action_import.board)
+    current = fingerprint(data, mapping)
+    form = ImportConfirmForm(
+        request.POST if request.method == "POST" else None, initial={"fingerprint": current}
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["fingerprint"] != current:
+            form.add_error(
+                None,
+                "The file or the columns changed since you checked them: check the actions "
+                "below again, then import",
+            )
+        else:
+            try:
+                added = actions_import(
+                    action_import=action_import, rows=rows, acting_user=request.user
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    f"{added} action{'s' if added != 1 else ''} imported into the "
+                    f"{action_import.board} log",
+                )
+                return redirect(
+                    "actions:board-log",
+                    partnership_slug=request.partnership.slug,
+                    board_uuid=action_import.board.uuid,
+                )
+    ready = [r for r in rows if r.ok]
+    return render(
+        request,
+        "actions/import_preview.html",
+        {
+            "form": form,
+            "action_import": action_import,
+            "rows": rows,
+            "ready": len(ready),
+            "problems": sum(1 for r in rows if r.errors),
+            "duplicates": sum(1 for r in rows if r.duplicate_of and not r.errors),
+            "mapped": [(key, label) for key, label in _labels() if key in mapping],
+        },
+    )
+
+
+def _labels():
+    from ..imports import FIELDS
+
+    return [(key, label) for key, label, _, _ in FIELDS]

@@ -1,0 +1,58 @@
+"""The action log: a board's, or the partnership's across every board the member
+may view, with filters, search, sorting, counts per RAG and pagination."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from govuk.pagination import paginate
+from partnership.models import Board
+from partnership.permissions import can_view_board
+
+from ..forms import read_filters
+from ..permissions import can_manage_action_settings, can_manage_actions
+from ..rag import rule_text
+from ..selectors import action_log, rag_counts, rag_rule_for
+
+PER_PAGE = 50
+
+
+def log(request):
+    return _log_page(request, board=None)
+
+
+def board_log(request, board_uuid):
+    board = get_object_or_404(
+        Board.objects.for_partnership(request.partnership).select_related("reports_to"),
+        uuid=board_uuid,
+    )
+    if not can_view_board(request.membership, board):
+        raise PermissionDenied
+    return _log_page(request, board=board)
+
+
+def _log_page(request, board):
+    form, filters = read_filters(request.GET, membership=request.membership, board=board)
+    rule = rag_rule_for(request.partnership)
+    without_rag = action_log(
+        membership=request.membership, filters=filters, rule=rule, with_rag_filter=False
+    )
+    actions = action_log(membership=request.membership, filters=filters, rule=rule)
+    page = paginate(request, actions, per_page=PER_PAGE)
+    for action in page.object_list:
+        action._rag_rule = rule
+    return render(
+        request,
+        "actions/log.html",
+        {
+            "form": form,
+            "filter_form": form,
+            "board": board,
+            "page": page,
+            "counts": rag_counts(without_rag),
+            "selected": form.selected(),
+            "export_query": form.querystring(),
+            "rule_text": rule_text(rule.warning_days),
+            "can_manage": can_manage_actions(request.membership),
+            "can_settings": can_manage_action_settings(request.membership),
+        },
+    )
