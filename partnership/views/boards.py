@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
+from actions.selectors import action_counts_by_board
+
 from ..forms import BoardForm, BoardMembershipForm
 from ..models import Board, BoardMembership, PartnerAgency
 from ..permissions import can_manage_structure, can_view_board, require, visible_boards
@@ -25,6 +27,7 @@ def overview(request):
             "tree": board_tree(partnership, include_inactive=False),
             "visible_board_ids": visible,
             "statutory_partners": statutory,
+            "action_counts": action_counts_by_board(partnership),
         },
     )
 
@@ -53,6 +56,7 @@ def board_detail(request, board_uuid):
             "chair": next((s.person for s in current if s.role == "chair"), None),
             "vice_chair": next((s.person for s in current if s.role == "vice_chair"), None),
             "reporting_groups": board.reporting_groups.filter(is_active=True),
+            "action_counts": action_counts_by_board(board.partnership_id).get(board.pk, {}),
         },
     )
 
