@@ -12,4 +12,5 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/", include("partnership.urls")),
     path("p/<slug:partnership_slug>/documents/", include("documents.urls")),
     path("p/<slug:partnership_slug>/actions/", include("actions.urls")),
+    path("p/<slug:partnership_slug>/meetings/", include("meetings.urls")),
 ]

@@ -8,6 +8,7 @@ from . import permissions
 
 MENU = [
     ("Overview", "partnership:overview", ("overview", "board-"), None),
+    ("Meetings", "meetings:meeting-list", ("meetings:",), None),
     ("Action log", "actions:log", ("actions:",), None),
     ("Partner agencies", "partnership:agency-list", ("agency-",), None),
     ("People", "partnership:person-list", ("person-",), permissions.can_view_people),

@@ -100,11 +100,12 @@ def tenant_models():
 
 
 def tenant_foreign_keys(model):
-    """The concrete foreign keys of `model` that point at another tenant model."""
+    """The concrete foreign keys (one-to-one included) of `model` that point at
+    another tenant model."""
     return [
         f
         for f in model._meta.concrete_fields
-        if f.many_to_one
+        if (f.many_to_one or f.one_to_one)
         and f.related_model is not None
         and issubclass(f.related_model, TenantModel)
     ]

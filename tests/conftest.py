@@ -41,6 +41,13 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Uploaded and rendered files go to a fresh directory per test, never the
+    repository's private-media."""
+    settings.MEDIA_ROOT = tmp_path / "private-media"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _celery_runs_tasks_in_the_test():
     """Tasks queued with .delay() run at once, in the test (after the commit that

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from actions.selectors import action_counts_by_board
+from meetings.selectors import next_meetings_by_board
 
 from ..forms import BoardForm, BoardMembershipForm
 from ..models import Board, BoardMembership, PartnerAgency
@@ -28,6 +29,7 @@ def overview(request):
             "visible_board_ids": visible,
             "statutory_partners": statutory,
             "action_counts": action_counts_by_board(partnership),
+            "next_meetings": next_meetings_by_board(partnership),
         },
     )
 

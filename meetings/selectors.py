@@ -1,0 +1,318 @@
+"""Reads for meetings pages and documents. Each fetches the related rows a page
+needs up front, so a page's query count does not grow with its rows."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from partnership.models import Board, BoardMembership, PartnerAgency
+from partnership.permissions import visible_boards
+
+from . import action_log
+from .models import (
+    AgendaItem,
+    Attendance,
+    ForwardPlanItem,
+    Meeting,
+    MeetingSettings,
+    MinutesApproval,
+    Paper,
+    StandingItem,
+)
+from .permissions import can_view_confidential
+
+# A new board's agenda, until its settings name standing items of their own.
+DEFAULT_STANDING_ITEMS = [
+    {"title": "Welcome, introductions and apologies", "numbering": "none"},
+    {
+        "title": "Minutes of the previous meeting, action log and matters arising",
+        "kind": "previous_minutes",
+        "purpose": "decision",
+    },
+]
+DEFAULT_CLOSING_ITEMS = [{"title": "Any other business"}]
+
+
+def meetings_for(membership, *, board=None):
+    """Meetings of the boards this member may see, soonest last."""
+    meetings = Meeting.objects.for_partnership(membership.partnership_id).filter(
+        board__in=visible_boards(membership)
+    )
+    if board is not None:
+        meetings = meetings.filter(board=board)
+    return meetings.select_related("board", "partnership").annotate(
+        item_count=Count("items", distinct=True)
+    )
+
+
+def split_upcoming(meetings, today=None):
+    """(upcoming soonest first, past latest first) from a list of meetings."""
+    today = today or timezone.localdate()
+    upcoming = sorted((m for m in meetings if m.date >= today), key=_when)
+    past = sorted((m for m in meetings if m.date < today), key=_when, reverse=True)
+    return upcoming, past
+
+
+def _when(meeting):
+    return (meeting.date, meeting.start_time or datetime.time.min)
+
+
+def visible_items(meeting, membership):
+    """The meeting's agenda items this member may see, in order."""
+    items = AgendaItem.objects.for_partnership(meeting.partnership_id).filter(meeting=meeting)
+    if not can_view_confidential(membership):
+        items = items.filter(is_confidential=False)
+    return items.order_by("position")
+
+
+def agenda(meeting, *, include_confidential):
+    """The agenda's items in order, each with presenter, minutes and papers."""
+    items = AgendaItem.objects.for_partnership(meeting.partnership_id).filter(meeting=meeting)
+    if not include_confidential:
+        items = items.filter(is_confidential=False)
+    return list(
+        items.order_by("position")
+        .select_related("presenter", "presenter__organisation", "minutes", "forward_plan_item")
+        .prefetch_related(
+            Prefetch(
+                "papers",
+                queryset=Paper.objects.for_partnership(meeting.partnership_id).order_by(
+                    "received_at"
+                ),
+            ),
+            Prefetch(
+                "approvals",
+                queryset=MinutesApproval.objects.for_partnership(
+                    meeting.partnership_id
+                ).select_related("meeting"),
+            ),
+        )
+    )
+
+
+def with_meeting(items, meeting):
+    """Sets each item's meeting to `meeting` (already loaded with its board), so
+    per-item properties (a paper's lateness) cost no query."""
+    for item in items:
+        item.meeting = meeting
+    return items
+
+
+def load_meeting(queryset):
+    return queryset.select_related("board", "partnership", "approval")
+
+
+def minutes_context(meeting, *, include_confidential):
+    """Everything a page or document showing the minutes needs."""
+    items = with_meeting(agenda(meeting, include_confidential=include_confidential), meeting)
+    actions = action_log.raised_in(meeting)
+    for item in items:
+        item.raised_actions = actions.get(item.pk, [])
+    attendance = attendance_list(meeting)
+    groups = attendance_groups(attendance)
+    return {
+        "meeting": meeting,
+        "items": items,
+        "attendance": attendance,
+        "groups": groups,
+        "attendance_groups": [
+            (label, groups[key])
+            for key, label in (
+                ("present", "Present"),
+                ("in_attendance", "In attendance"),
+                ("apologies", "Apologies"),
+                ("absent", "Absent"),
+            )
+            if groups[key]
+        ],
+        "approval": getattr(meeting, "approval", None),
+        "amendments": list(
+            meeting.amendments.select_related("item").order_by("created_at")
+            if include_confidential
+            else meeting.amendments.select_related("item")
+            .filter(Q(item__isnull=True) | Q(item__is_confidential=False))
+            .order_by("created_at")
+        ),
+        "next_meeting": next_meeting(meeting.board, after=meeting),
+        "include_confidential": include_confidential,
+        "has_confidential": any(item.is_confidential for item in items),
+    }
+
+
+# Attendance ---------------------------------------------------------------------
+
+
+def attendance_list(meeting):
+    return list(
+        Attendance.objects.for_partnership(meeting.partnership_id)
+        .filter(meeting=meeting)
+        .select_related("person", "person__organisation", "on_behalf_of", "representing")
+        .order_by("-is_member", "person__full_name")
+    )
+
+
+def attendance_groups(attendance):
+    """Present / In attendance / Apologies / Absent, as the minutes list them."""
+    groups = {"present": [], "in_attendance": [], "apologies": [], "absent": [], "expected": []}
+    for row in attendance:
+        groups[row.status].append(row)
+    return groups
+
+
+def unlisted_seats(meeting, attendance):
+    """Current seats on the board with no attendance row yet (someone who joined
+    the board after the meeting was planned)."""
+    listed = {row.person_id for row in attendance}
+    return [
+        seat
+        for seat in BoardMembership.objects.for_partnership(meeting.partnership_id)
+        .current(on=meeting.date)
+        .filter(board=meeting.board_id)
+        .select_related("person", "person__organisation", "representing")
+        if seat.person_id not in listed
+    ]
+
+
+@dataclass
+class Quorum:
+    rule: str
+    met: bool = True
+    problems: list = field(default_factory=list)
+
+
+def quorum(meeting, attendance):
+    """Whether the board's quorum rule is met by who is recorded present."""
+    rules = meeting_settings(meeting.board)
+    if rules is None or not rules.quorum_rule:
+        return Quorum(rule="")
+    present = [row for row in attendance if row.status == Attendance.Status.PRESENT]
+    result = Quorum(rule=rules.quorum_rule)
+    if rules.quorum_statutory_partners:
+        represented = {row.representing_id or row.person.organisation_id for row in present}
+        statutory = (
+            PartnerAgency.objects.for_partnership(meeting.partnership_id)
+            .filter(kind=PartnerAgency.Kind.STATUTORY, is_active=True)
+            .select_related("organisation")
+        )
+        for agency in statutory:
+            if agency.organisation_id not in represented:
+                result.problems.append(f"No one present for {agency.organisation}")
+    if rules.quorum_minimum:
+        members = sum(1 for row in present if row.is_member)
+        if members < rules.quorum_minimum:
+            result.problems.append(
+                f"{members} member{'s' if members != 1 else ''} present, "
+                f"at least {rules.quorum_minimum} needed"
+            )
+    result.met = not result.problems
+    return result
+
+
+def attendance_by_agency(partnership, *, boards, start, end):
+    """For the annual report: per organisation, how often its members were
+    present (in person or by a deputy), sent apologies or were absent, at the
+    given boards' meetings between two dates."""
+    rows = (
+        Attendance.objects.for_partnership(partnership)
+        .filter(
+            meeting__board__in=boards,
+            meeting__date__range=(start, end),
+            is_member=True,
+        )
+        .exclude(status=Attendance.Status.EXPECTED)
+        .values("representing__name", "person__organisation__name", "status")
+        .annotate(count=Count("id"))
+    )
+    table = defaultdict(lambda: {"present": 0, "apologies": 0, "absent": 0, "in_attendance": 0})
+    for row in rows:
+        name = row["representing__name"] or row["person__organisation__name"] or "No organisation"
+        table[name][row["status"]] += row["count"]
+    result = []
+    for name, counts in sorted(table.items()):
+        expected = counts["present"] + counts["apologies"] + counts["absent"]
+        rate = round(100 * counts["present"] / expected) if expected else None
+        result.append({"organisation": name, **counts, "expected": expected, "rate": rate})
+    return result
+
+
+# Boards: settings, next meetings, forward plan ---------------------------------
+
+
+def meeting_settings(board):
+    return MeetingSettings.objects.for_partnership(board.partnership_id).filter(board=board).first()
+
+
+def standing_items(board):
+    return list(StandingItem.objects.for_partnership(board.partnership_id).filter(board=board))
+
+
+def next_meeting(board, *, after):
+    """The board's first meeting after `after` (a meeting or a date)."""
+    date = after.date if isinstance(after, Meeting) else after
+    meetings = Meeting.objects.for_partnership(board.partnership_id).filter(
+        board=board, date__gt=date
+    )
+    return meetings.order_by("date", "start_time").first()
+
+
+def previous_meeting(meeting):
+    """The board's last meeting before this one (whose minutes this one agrees)."""
+    return (
+        Meeting.objects.for_partnership(meeting.partnership_id)
+        .filter(board=meeting.board_id, date__lt=meeting.date)
+        .select_related("board", "partnership", "approval")
+        .order_by("-date", "-start_time")
+        .first()
+    )
+
+
+def next_meetings_by_board(partnership, today=None):
+    """{board id: its next meeting} for every board with one planned."""
+    today = today or timezone.localdate()
+    upcoming = (
+        Meeting.objects.for_partnership(partnership)
+        .filter(date__gte=today)
+        .order_by("board_id", "date", "start_time")
+        .distinct("board_id")
+    )
+    return {meeting.board_id: meeting for meeting in upcoming}
+
+
+def forward_plan(board, *, include_confidential, include_done=False):
+    """The board's forward plan: what is still planned, soonest first."""
+    items = (
+        ForwardPlanItem.objects.for_partnership(board.partnership_id)
+        .filter(board=board)
+        .select_related("meeting", "presenter", "raised_at", "raised_at__meeting")
+        .annotate(on_agenda=Count("agenda_items"))
+    )
+    if not include_confidential:
+        items = items.filter(is_confidential=False)
+    if not include_done:
+        items = items.filter(is_withdrawn=False, on_agenda=0)
+    return sorted(items, key=_plan_order)
+
+
+def _plan_order(item):
+    when = item.meeting.date if item.meeting_id else item.month or datetime.date.max
+    return (when, item.title)
+
+
+def forward_plan_offers(meeting):
+    """Forward plan items the agenda builder offers for this meeting: planned for
+    it, for its month or earlier, or not yet scheduled; not already on an agenda."""
+    month = meeting.date.replace(day=1)
+    offers = [
+        item
+        for item in forward_plan(meeting.board, include_confidential=True)
+        if item.meeting_id == meeting.pk
+        or (item.meeting_id is None and (item.month is None or item.month <= month))
+    ]
+    return offers
+
+
+def boards_with_settings(partnership):
+    return Board.objects.for_partnership(partnership).select_related("meeting_settings")

@@ -1,0 +1,124 @@
+"""Attendance: everyone listed for a meeting marked present, apologies, absent
+or in attendance; deputies and guests added by name; the quorum checked."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .. import selectors, services
+from ..forms import AttendanceForm, AttendeeAddForm
+from ..models import Attendance
+from ..permissions import can_record_minutes
+from .common import get_meeting, posted, refuse_unless
+
+
+def attendance_rows(meeting):
+    """Everyone listed, then current board members not yet listed."""
+    listed = selectors.attendance_list(meeting)
+    rows = [
+        {
+            "person": row.person,
+            "is_member": row.is_member,
+            "status": row.status,
+            "note": row.note,
+            "attendance": row,
+        }
+        for row in listed
+    ]
+    rows += [
+        {
+            "person": seat.person,
+            "is_member": seat.role not in services.MEMBERS_IN_ATTENDANCE,
+            "status": Attendance.Status.EXPECTED,
+            "note": "",
+            "attendance": None,
+        }
+        for seat in selectors.unlisted_seats(meeting, listed)
+    ]
+    return rows, listed
+
+
+def attendance_panel_context(meeting, form=None):
+    rows, listed = attendance_rows(meeting)
+    add_form = AttendeeAddForm(meeting=meeting)
+    return {
+        "meeting": meeting,
+        "form": form or AttendanceForm(rows=rows),
+        "add_form": add_form,
+        "quorum": selectors.quorum(meeting, listed),
+        "people": add_form.known,
+    }
+
+
+def _back(request, meeting):
+    """Back to the minuting screen when the form was there, else attendance."""
+    if request.POST.get("next") == "minutes":
+        return redirect(meeting.url("minutes") + "#attendance")
+    return redirect(meeting.url("attendance"))
+
+
+def attendance(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    if request.method == "POST" and "remove" in request.POST:
+        row = get_object_or_404(
+            Attendance.objects.for_partnership(request.partnership).filter(meeting=meeting),
+            uuid=request.POST["remove"],
+        )
+        try:
+            services.attendance_remove(attendance=row, acting_user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, f"{row.person} taken off the list")
+        return _back(request, meeting)
+    rows, _ = attendance_rows(meeting)
+    form = AttendanceForm(posted(request), rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(
+                meeting=meeting,
+                statuses=form.statuses(),
+                notes=form.notes(),
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if not request.htmx:
+                messages.success(request, "Attendance saved")
+                return _back(request, meeting)
+            form = None  # the panel shows the saved state
+    template = "meetings/_attendance_panel.html" if request.htmx else "meetings/attendance.html"
+    context = attendance_panel_context(meeting, form=form)
+    context["saved"] = request.method == "POST" and form is None
+    return render(request, template, context)
+
+
+def attendee_add(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    form = AttendeeAddForm(posted(request), meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            row = services.attendance_add(
+                meeting=meeting,
+                person=data["person"],
+                new_name=data["name"],
+                new_job_title=data["job_title"],
+                status=data["status"],
+                on_behalf_of=data["on_behalf_of"],
+                note=data["note"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, f"{row.person} added to the attendance")
+            return _back(request, meeting)
+    return render(
+        request,
+        "meetings/attendee_form.html",
+        {"form": form, "meeting": meeting, "people": form.known},
+    )

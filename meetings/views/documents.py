@@ -1,0 +1,73 @@
+"""PDFs and calendar files of a meeting. Each shows only what the member may
+see: observers' documents leave confidential items out."""
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from documents.render import pdf_response
+
+from .. import calendar, documents, selectors
+from ..permissions import can_view_confidential
+from .common import get_board, get_meeting
+
+
+def _filename(meeting, what):
+    return f"{meeting.board.label} {what} {meeting.date:%Y-%m-%d}.pdf".replace("/", "-")
+
+
+def minutes_pdf(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    full = can_view_confidential(request.membership)
+    pdf = documents.minutes_pdf(meeting, include_confidential=full)
+    return pdf_response(pdf, _filename(meeting, "minutes" if full else "minutes (public)"))
+
+
+def minutes_public_pdf(request, meeting_uuid):
+    """The version for publication: confidential items left out."""
+    meeting = get_meeting(request, meeting_uuid)
+    pdf = documents.minutes_pdf(meeting, include_confidential=False)
+    return pdf_response(pdf, _filename(meeting, "minutes (public)"))
+
+
+def agenda_pdf(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    full = can_view_confidential(request.membership)
+    return pdf_response(
+        documents.agenda_pdf(meeting, include_confidential=full), _filename(meeting, "agenda")
+    )
+
+
+def meeting_pack(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    full = can_view_confidential(request.membership)
+    return pdf_response(
+        documents.meeting_pack(meeting, include_confidential=full), _filename(meeting, "pack")
+    )
+
+
+def _ics_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def meeting_ics(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    body = calendar.meeting_ics(meeting, request.build_absolute_uri(meeting.get_absolute_url()))
+    return _ics_response(body, f"meeting-{meeting.date:%Y-%m-%d}.ics")
+
+
+def board_calendar(request, board_uuid):
+    """The board's meetings from a year ago on, as one calendar file."""
+    board = get_board(request, board_uuid)
+    since = timezone.localdate().replace(day=1, month=1, year=timezone.localdate().year - 1)
+    meetings = (
+        selectors.meetings_for(request.membership, board=board)
+        .filter(date__gte=since)
+        .order_by("date")
+    )
+    body = calendar.board_ics(
+        board, meetings, lambda m: request.build_absolute_uri(m.get_absolute_url())
+    )
+    return _ics_response(body, f"{board.label} meetings.ics".replace("/", "-"))

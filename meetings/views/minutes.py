@@ -1,0 +1,453 @@
+"""The minuting screen and what it posts: each item's minutes (autosaved, with
+optimistic locking), actions raised inline, numbered minutes added on the fly,
+the review of the board's open actions, additions to the forward plan; then
+approval by the chair, amendments and publication."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from .. import action_log, selectors
+from .. import minutes as services
+from ..forms import (
+    AddMinuteForm,
+    AmendmentForm,
+    ApprovalForm,
+    ForwardPlanItemForm,
+    ItemMinutesForm,
+    RaiseActionForm,
+    ReviewActionForm,
+    month_choices,
+)
+from ..minutes import MinutesConflict
+from ..models import AgendaItem, ItemMinutes, Meeting
+from ..permissions import (
+    can_chair,
+    can_manage_meetings,
+    can_plan_forward,
+    can_record_amendment,
+    can_record_minutes,
+    is_board_chair,
+)
+from ..services import MinutesFrozen, forward_plan_item_save
+from .attendance import attendance_panel_context
+from .common import capabilities, get_item, get_meeting, posted, refuse_unless
+
+
+def _minutes_form(item, data=None):
+    minutes = getattr(item, "minutes", None)
+    initial = {
+        "discussion": minutes.discussion if minutes else "",
+        "decisions": minutes.decisions if minutes else "",
+        "version": minutes.version if minutes else 0,
+    }
+    return ItemMinutesForm(data, item=item, initial=initial)
+
+
+def _review(meeting, membership):
+    """The previous meeting (whose minutes this one agrees) and the board's
+    open actions, each with its quick-update form."""
+    previous = selectors.previous_meeting(meeting)
+    actions = action_log.open_actions(meeting.board)
+    status_choices, rag_choices = action_log.update_choices()
+    for action in actions:
+        action.review_form = ReviewActionForm(
+            action=action, status_choices=status_choices, rag_choices=rag_choices
+        )
+    return {
+        "previous": previous,
+        "previous_approval": getattr(previous, "approval", None) if previous else None,
+        "can_approve_previous": previous is not None and can_chair(membership, meeting.board),
+        "approval_form": ApprovalForm(),
+        "open_actions": actions,
+    }
+
+
+def minuting(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    may = capabilities(request, meeting)
+    context = selectors.minutes_context(meeting, include_confidential=may.see_confidential)
+    for item in context["items"]:
+        _prepare(item)
+    review_needed = any(item.is_previous_minutes for item in context["items"])
+    return render(
+        request,
+        "meetings/minuting.html",
+        {
+            **context,
+            **(_review(meeting, request.membership) if review_needed else {}),
+            **attendance_panel_context(meeting),
+            "may": may,
+            "owner_choices": action_log.owner_choices(meeting.board),
+            "actions_available": action_log.available(),
+            "month_choices": month_choices(),
+        },
+    )
+
+
+def _prepare(item, minutes_form=None, action_form=None):
+    item.minutes_form = minutes_form or _minutes_form(item)
+    item.action_form = action_form or RaiseActionForm(item=item)
+    return item
+
+
+def _saved_at(minutes):
+    return timezone.localtime(minutes.updated_at).strftime("%H:%M")
+
+
+def minutes_item(request, meeting_uuid, item_uuid):
+    """One item's minutes: the autosave endpoint, and a page of its own
+    without JavaScript (and for resolving a conflict)."""
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    item = get_item(request, meeting, item_uuid)
+    item.minutes = ItemMinutes.objects.filter(item=item).first()
+    form, conflict, status = _minutes_form(item), None, 200
+    if request.method == "POST":
+        form = _minutes_form(item, request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                minutes, _ = services.item_minutes_save(
+                    item=item,
+                    discussion=data["discussion"],
+                    decisions=data["decisions"],
+                    version=data["version"],
+                    acting_user=request.user,
+                )
+            except MinutesConflict as error:
+                conflict, status = _conflict(error.current, data), 409
+                # Saving again (after reading both) keeps this version.
+                form = _minutes_form(
+                    item,
+                    {
+                        **request.POST.dict(),
+                        form.add_prefix("version"): error.current.version,
+                    },
+                )
+            except MinutesFrozen as error:
+                if request.htmx:
+                    return _htmx_refusal(error.messages[0])
+                form.add_error(None, error)
+            else:
+                if request.htmx:
+                    return _saved(item, minutes)
+                messages.success(request, f"Minutes of {item} saved")
+                return redirect(meeting.url("minutes") + f"#{item.anchor}")
+        elif request.htmx:
+            return _htmx_refusal("The page is out of date: reload it")
+    if conflict and request.htmx:
+        return render(
+            request,
+            "meetings/_conflict.html",
+            {"item": item, "conflict": conflict, "form": form},
+            status=409,
+        )
+    return render(
+        request,
+        "meetings/minutes_item.html",
+        {"meeting": meeting, "item": item, "form": form, "conflict": conflict},
+        status=status,
+    )
+
+
+def _saved(item, minutes):
+    response = HttpResponse("")
+    response["HX-Trigger"] = json.dumps(
+        {
+            "minutes-saved": {
+                "item": str(item.uuid),
+                "version": minutes.version,
+                "time": _saved_at(minutes) if minutes.pk else "",
+            }
+        }
+    )
+    return response
+
+
+def _htmx_refusal(message):
+    response = HttpResponse(message, status=409, content_type="text/plain; charset=utf-8")
+    response["HX-Trigger"] = json.dumps({"minutes-refused": {"message": message}})
+    return response
+
+
+def _conflict(current, mine):
+    by = current.updated_by
+    return {
+        "their_discussion": current.discussion,
+        "their_decisions": current.decisions,
+        "their_version": current.version,
+        "their_name": (by.get_full_name() or by.email) if by else "Someone",
+        "their_time": _saved_at(current),
+        "my_discussion": mine["discussion"],
+        "my_decisions": mine["decisions"],
+    }
+
+
+def minutes_action(request, meeting_uuid, item_uuid):
+    """Raises an action at an item (inline on the minuting screen)."""
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    item = get_item(request, meeting, item_uuid)
+    if not action_log.available():
+        raise Http404("The action log is not available")
+    form = RaiseActionForm(posted(request), item=item)
+    raised = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_raise_action(
+                item=item,
+                description=form.cleaned_data["description"],
+                owners=form.cleaned_data["owners"],
+                due_date=form.cleaned_data["due_date"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if not request.htmx:
+                messages.success(request, f"Action raised at {item}")
+                return redirect(meeting.url("minutes") + f"#actions-{item.uuid}")
+            form, raised = RaiseActionForm(item=item), True
+    if request.htmx:
+        item.raised_actions = action_log.raised_in(meeting).get(item.pk, [])
+        _prepare(item, action_form=form)
+        return render(
+            request,
+            "meetings/_item_actions.html",
+            {
+                "meeting": meeting,
+                "item": item,
+                "raised": raised,
+                "may": capabilities(request, meeting),
+            },
+        )
+    return render(
+        request,
+        "meetings/minutes_action.html",
+        {"meeting": meeting, "item": item, "form": form, "owner_choices": _owner_list(meeting)},
+    )
+
+
+def _owner_list(meeting):
+    return action_log.owner_choices(meeting.board)
+
+
+def minutes_add(request, meeting_uuid, item_uuid):
+    """Adds a numbered minute (2.1, 2.2...) just after an item."""
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    after = get_item(request, meeting, item_uuid)
+    form = AddMinuteForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.minutes_add_item(
+                after=after, title=form.cleaned_data["title"], acting_user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.htmx:
+                item.meeting = meeting
+                item.minutes = None
+                item.raised_actions = []
+                _prepare(item)
+                return render(
+                    request,
+                    "meetings/_minute_item.html",
+                    {
+                        "meeting": meeting,
+                        "item": item,
+                        "may": capabilities(request, meeting),
+                        "actions_available": action_log.available(),
+                        "month_choices": month_choices(),
+                        "added": True,
+                    },
+                )
+            messages.success(request, f"Minute {item} added")
+            return redirect(meeting.url("minutes") + f"#{item.anchor}")
+    return render(
+        request, "meetings/minutes_add.html", {"meeting": meeting, "item": after, "form": form}
+    )
+
+
+def minutes_review(request, meeting_uuid, action_uuid):
+    """A quick update to one open action of the board, during the review of the
+    previous action log."""
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    action = action_log.action_for_board(meeting.board, action_uuid)
+    if action is None:
+        raise Http404("No such action")
+    status_choices, rag_choices = action_log.update_choices()
+    form = ReviewActionForm(
+        posted(request), action=action, status_choices=status_choices, rag_choices=rag_choices
+    )
+    updated = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.minutes_review_action(
+                meeting=meeting,
+                action=action,
+                text=data["text"].strip(),
+                status=data["status"],
+                rag=data["rag"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if not request.htmx:
+                messages.success(request, f"Action {action.number} updated")
+                return redirect(meeting.url("minutes") + f"#action-{action.uuid}")
+            action = action_log.action_for_board(meeting.board, action_uuid)
+            form = ReviewActionForm(
+                action=action, status_choices=status_choices, rag_choices=rag_choices
+            )
+            updated = True
+    action.review_form = form
+    template = "meetings/_review_action.html" if request.htmx else "meetings/minutes_review.html"
+    return render(
+        request,
+        template,
+        {
+            "meeting": meeting,
+            "action": action,
+            "form": form,
+            "updated": updated,
+            "may": capabilities(request, meeting),
+        },
+    )
+
+
+def minutes_forward_plan(request, meeting_uuid, item_uuid):
+    """Adds something to the board's forward plan while minuting an item."""
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_plan_forward(request.membership))
+    item = get_item(request, meeting, item_uuid)
+    form = ForwardPlanItemForm(
+        posted(request),
+        partnership=request.partnership,
+        board=meeting.board,
+        prefix=f"p-{item.uuid}",
+        initial={"is_confidential": item.is_confidential},
+    )
+    added = None
+    if request.method == "POST" and form.is_valid():
+        added = forward_plan_item_save(form=form, acting_user=request.user, raised_at=item)
+        if not request.htmx:
+            messages.success(request, f"{added} added to the forward plan ({added.when})")
+            return redirect(meeting.url("minutes") + f"#{item.anchor}")
+        form = ForwardPlanItemForm(
+            partnership=request.partnership, board=meeting.board, prefix=f"p-{item.uuid}"
+        )
+    template = "meetings/_plan_form.html" if request.htmx else "meetings/minutes_forward_plan.html"
+    return render(
+        request, template, {"meeting": meeting, "item": item, "form": form, "added": added}
+    )
+
+
+# Approval, amendments, publication ----------------------------------------------
+
+
+def _approval_item(request, meeting):
+    """The agenda item of the board's next meeting that agrees these minutes:
+    the one named in the request, or the next meeting's "previous minutes" item."""
+    items = AgendaItem.objects.for_partnership(request.partnership).filter(
+        meeting__board=meeting.board, meeting__date__gt=meeting.date
+    )
+    chosen = request.POST.get("at") or request.GET.get("at")
+    if chosen:
+        return items.filter(uuid=chosen).select_related("meeting").first()
+    return (
+        items.filter(kind=AgendaItem.Kind.PREVIOUS_MINUTES)
+        .select_related("meeting")
+        .order_by("meeting__date")
+        .first()
+    )
+
+
+def minutes_approve(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_chair(request.membership, meeting.board))
+    at_item = _approval_item(request, meeting)
+    form = ApprovalForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        capacity = (
+            "Chair" if is_board_chair(request.membership, meeting.board) else ("Independent chair")
+        )
+        try:
+            services.minutes_approve(
+                meeting=meeting,
+                acting_user=request.user,
+                capacity=capacity,
+                amendment=form.cleaned_data["amendment"],
+                at_item=at_item,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, f"Minutes of the meeting on {meeting.date:%-d %B %Y} approved"
+            )
+            if request.POST.get("next") == "minutes" and at_item is not None:
+                return redirect(at_item.meeting.url("minutes") + f"#{at_item.anchor}")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/minutes_approve.html",
+        {"meeting": meeting, "form": form, "at_item": at_item},
+    )
+
+
+def minutes_amend(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_record_amendment(request.membership, meeting.board))
+    may = capabilities(request, meeting)
+    items = selectors.visible_items(meeting, request.membership)
+    form = AmendmentForm(posted(request), items=items)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_amend(
+                meeting=meeting,
+                item=form.cleaned_data["item"],
+                text=form.cleaned_data["text"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Amendment recorded with the minutes")
+            return redirect(meeting)
+    return render(
+        request, "meetings/minutes_amend.html", {"meeting": meeting, "form": form, "may": may}
+    )
+
+
+def minutes_publish(request, meeting_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_manage_meetings(request.membership))
+    error = None
+    if request.method == "POST":
+        try:
+            services.minutes_publish(meeting=meeting, acting_user=request.user)
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            messages.success(request, "Minutes published")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/minutes_publish.html",
+        {
+            "meeting": meeting,
+            "error": error,
+            "approved": meeting.status == Meeting.Status.MINUTES_APPROVED,
+        },
+    )

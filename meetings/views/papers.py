@@ -1,0 +1,98 @@
+"""Papers: upload to an agenda item, download (only for people who may see the
+item), the chair accepting a late paper, and removal."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+
+from .. import papers
+from ..forms import LatePaperForm, PaperForm
+from ..permissions import can_chair, can_manage_meetings, can_upload_paper
+from .common import get_item, get_meeting, get_paper, posted, refuse_unless
+
+
+def paper_upload(request, meeting_uuid, item_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    item = get_item(request, meeting, item_uuid)
+    refuse_unless(can_upload_paper(request.membership, item))
+    form = PaperForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = papers.paper_upload(
+                item=item,
+                title=form.cleaned_data["title"],
+                uploaded_file=form.cleaned_data["file"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            late = (
+                " It is late: the chair decides whether it goes in the pack."
+                if paper.is_late
+                else ""
+            )
+            messages.success(request, f"{paper.title} uploaded.{late}")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/paper_form.html",
+        {"form": form, "meeting": meeting, "item": item, "max_size": papers.max_size_label()},
+    )
+
+
+def paper_download(request, meeting_uuid, paper_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    paper = get_paper(request, meeting, paper_uuid)
+    try:
+        file = paper.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The paper's file is missing") from None
+    name = f"{paper.title[:80]}.{paper.file_type}".replace('"', "").replace("/", "-")
+    response = FileResponse(
+        file,
+        content_type=paper.content_type,
+        as_attachment=paper.file_type != "pdf",
+        filename=name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def paper_accept(request, meeting_uuid, paper_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_chair(request.membership, meeting.board))
+    paper = get_paper(request, meeting, paper_uuid)
+    form = LatePaperForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            papers.paper_accept_late(
+                paper=paper, reason=form.cleaned_data["reason"], acting_user=request.user
+            )
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(request, f"Late paper {paper.title} accepted into the pack")
+            return redirect(meeting)
+    return render(
+        request, "meetings/paper_accept.html", {"form": form, "meeting": meeting, "paper": paper}
+    )
+
+
+def paper_remove(request, meeting_uuid, paper_uuid):
+    meeting = get_meeting(request, meeting_uuid)
+    refuse_unless(can_manage_meetings(request.membership))
+    paper = get_paper(request, meeting, paper_uuid)
+    error = None
+    if request.method == "POST":
+        try:
+            papers.paper_remove(paper=paper, acting_user=request.user)
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            messages.success(request, f"{paper.title} removed")
+            return redirect(meeting)
+    return render(
+        request, "meetings/paper_remove.html", {"meeting": meeting, "paper": paper, "error": error}
+    )
