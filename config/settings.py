@@ -205,6 +205,9 @@ ANONYMOUS_USER_NAME = None
 
 # The service's name as users see it (page titles, emails, PDFs).
 SERVICE_NAME = "Safeguarding Partnership Manager"
+# Where the service is reached, for links in emails sent outside a request
+# (reminders from the daily sweep).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

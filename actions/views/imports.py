@@ -57,13 +57,14 @@ def _table(action_import):
 
 
 def _finished(request, action_import):
+    """An import already confirmed, or whose upload has been removed."""
     return render(request, "actions/import_done.html", {"action_import": action_import})
 
 
 @require(can_manage_actions)
 def import_columns(request, import_uuid):
     action_import = _get_import(request, import_uuid)
-    if action_import.status == ActionImport.Status.IMPORTED:
+    if action_import.status == ActionImport.Status.IMPORTED or not action_import.file:
         return _finished(request, action_import)
     data, table = _table(action_import)
     form = ImportColumnsForm(
@@ -96,7 +97,7 @@ def import_columns(request, import_uuid):
 @require(can_manage_actions)
 def import_preview(request, import_uuid):
     action_import = _get_import(request, import_uuid)
-    if action_import.status == ActionImport.Status.IMPORTED:
+    if action_import.status == ActionImport.Status.IMPORTED or not action_import.file:
         return _finished(request, action_import)
     data, table = _table(action_import)
     mapping = action_import.mapping

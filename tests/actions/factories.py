@@ -2,6 +2,7 @@
 update are as in real use), outside any scope like the other factories."""
 
 import factory
+from django.db import transaction
 from django_scopes import scopes_disabled
 
 from actions import services
@@ -23,7 +24,7 @@ class ActionFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *, board, owners, status, **kwargs):
-        with scopes_disabled():
+        with scopes_disabled(), transaction.atomic():
             action = services._action_create(board=board, owners=owners, **kwargs)
             if status != Action.Status.OPEN:
                 services.action_update_add(

@@ -1,0 +1,287 @@
+"""Reminders: each working-day morning, everyone who owns actions due within
+their partnership's warning window, or overdue, gets one email listing them.
+
+Who owns (and so is reminded): a person named as owner; for "All", every current
+member of the action's board; for a board or group, its chair and vice chair;
+for a partner agency, its lead representative. Only people with an email address.
+
+Exactly once: each (action, person, kind, date) is claimed by inserting a
+Reminder row (unique) in the transaction that decides to send, with INSERT ...
+ON CONFLICT DO NOTHING RETURNING, so only the sweep whose insert succeeded sends
+it; a re-run, a retried task or a second worker at the same moment finds the row
+taken (a concurrent insert waits for the first transaction, then does nothing).
+The email goes once that transaction commits. "Due soon" is sent once per due
+date; "overdue" once a week (the week counted from the first overdue day).
+"""
+
+import datetime
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from partnership.models import BoardMembership, Partnership
+from partnership.working_days import is_working_day, next_working_day
+
+from .models import Action, ActionLogSettings, ActionOwner, Reminder
+
+log = logging.getLogger(__name__)
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One action in someone's digest."""
+
+    partnership: Partnership
+    action: Action
+    person_id: int
+    kind: str
+    slot_date: datetime.date
+
+    @property
+    def key(self):
+        return (self.action.pk, self.person_id, self.kind, self.slot_date)
+
+
+@dataclass
+class Digest:
+    email: str
+    name: str
+    lines: list = field(default_factory=list)
+
+    @property
+    def overdue(self):
+        return [line for line in self.lines if line.kind == Reminder.Kind.OVERDUE]
+
+    @property
+    def due_soon(self):
+        return [line for line in self.lines if line.kind == Reminder.Kind.DUE_SOON]
+
+    def summary(self):
+        parts = []
+        if self.overdue:
+            parts.append(f"{len(self.overdue)} overdue")
+        if self.due_soon:
+            parts.append(f"{len(self.due_soon)} due soon")
+        return ", ".join(parts)
+
+
+def slot_for(action, rule, on):
+    """(kind, slot date) of the reminder an action is due today, or None."""
+    if action.due_date is None or not action.is_open:
+        return None
+    if rule.is_overdue(status=action.status, due_date=action.due_date):
+        # Weekly, counted from the first day it was overdue.
+        first = next_working_day(action.due_date) + ONE_DAY
+        weeks = max((on - first).days, 0) // 7
+        return Reminder.Kind.OVERDUE, first + datetime.timedelta(weeks=weeks)
+    if action.due_date <= rule.amber_until:
+        return Reminder.Kind.DUE_SOON, action.due_date
+    return None
+
+
+def _candidates(partnership, on):
+    """Lines due today in one partnership (inside its scope), before checking
+    which were sent already."""
+    settings_row = ActionLogSettings.for_partnership(partnership)
+    if not settings_row.reminders_enabled:
+        return []
+    rule = settings_row.rag_rule(on)
+    actions = list(
+        Action.objects.for_partnership(partnership)
+        .open()
+        .filter(due_date__isnull=False, due_date__lte=rule.amber_until)
+        .select_related("board", "partnership")
+        .prefetch_related(
+            Prefetch(
+                "owners",
+                queryset=ActionOwner.objects.select_related(
+                    "person__user", "agency__lead_representative__user"
+                ),
+            )
+        )
+        .order_by("board__name", "number")
+    )
+    if not actions:
+        return []
+    seats = defaultdict(list)  # board id -> [(role, person)]
+    for seat in (
+        BoardMembership.objects.for_partnership(partnership)
+        .current(on)
+        .select_related("person__user")
+        .order_by("pk")
+    ):
+        seats[seat.board_id].append((seat.role, seat.person))
+    chairs = {BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR}
+    lines = []
+    for action in actions:
+        slot = slot_for(action, rule, on)
+        if slot is None:
+            continue
+        people = {}
+        for owner in action.owners.all():
+            if owner.all_members:
+                found = [person for _, person in seats[action.board_id]]
+            elif owner.person_id:
+                found = [owner.person]
+            elif owner.board_id:
+                found = [person for role, person in seats[owner.board_id] if role in chairs]
+            else:
+                lead = owner.agency.lead_representative
+                found = [lead] if lead is not None else []
+            for person in found:
+                people.setdefault(person.pk, person)
+        for person in people.values():
+            if person.is_active and email_of(person):
+                lines.append((person, Line(partnership, action, person.pk, *slot)))
+    return lines
+
+
+def email_of(person):
+    return (person.email or (person.user.email if person.user_id else "")).strip().lower()
+
+
+def reminders_due(*, on):
+    """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}."""
+    digests = {}
+    with scopes_disabled():
+        partnerships = list(Partnership.objects.order_by("name"))
+    for partnership in partnerships:
+        with scope(partnership=partnership):
+            found = _candidates(partnership, on)
+            if not found:
+                continue
+            sent = set(
+                Reminder.objects.filter(
+                    action_id__in={line.action.pk for _, line in found},
+                    slot_date__in={line.slot_date for _, line in found},
+                ).values_list("action_id", "person_id", "kind", "slot_date")
+            )
+        for person, line in found:
+            if line.key in sent:
+                continue
+            email = email_of(person)
+            digest = digests.setdefault(email, Digest(email=email, name=person.full_name))
+            digest.lines.append(line)
+    return digests
+
+
+def reminders_send(*, on=None, dry_run=False):
+    """The daily sweep: sends each digest due today, once. Returns the digests
+    sent (or, with dry_run, that would be sent; nothing is claimed or sent).
+    Does nothing on weekends and bank holidays."""
+    on = on or timezone.localdate()
+    if not is_working_day(on):
+        return []
+    digests = reminders_due(on=on)
+    if dry_run:
+        return list(digests.values())
+    sent = []
+    for digest in digests.values():
+        claimed = _claim_and_send(digest)
+        if claimed is not None:
+            sent.append(claimed)
+    return sent
+
+
+def _claim_and_send(digest):
+    """Claims the digest's reminders in one transaction and, once it commits,
+    sends the email with the lines this sweep claimed (none: no email)."""
+    with transaction.atomic():
+        claimed = _claim(digest)
+        if not claimed:
+            return None
+        mine = Digest(
+            email=digest.email,
+            name=digest.name,
+            lines=[line for line in digest.lines if line.key in claimed],
+        )
+        ids = list(claimed.values())
+        transaction.on_commit(lambda: _send(mine, ids))
+    return mine
+
+
+def _claim(digest):
+    """Inserts one Reminder per line unless it exists; returns {key: id} of the
+    rows this transaction inserted. Rows are taken in a fixed order, so two
+    sweeps never wait on each other in a circle."""
+    lines = sorted(digest.lines, key=lambda line: line.key)
+    now = timezone.now()
+    values, params = [], []
+    for line in lines:
+        values.append("(%s, gen_random_uuid(), %s, %s, %s, %s, %s, %s, %s)")
+        params += [
+            line.partnership.pk,
+            now,
+            now,
+            line.action.pk,
+            line.person_id,
+            line.kind,
+            line.slot_date,
+            digest.email,
+        ]
+    table = Reminder._meta.db_table
+    sql = (
+        f'INSERT INTO "{table}" (partnership_id, uuid, created_at, updated_at, '  # noqa: S608 - table name from the model
+        "action_id, person_id, kind, slot_date, email) VALUES "
+        + ", ".join(values)
+        + " ON CONFLICT (action_id, person_id, kind, slot_date) DO NOTHING"
+        " RETURNING id, action_id, person_id, kind, slot_date"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(a, p, k, s): pk for pk, a, p, k, s in cursor.fetchall()}
+
+
+def _send(digest, reminder_ids):
+    context = {
+        "digest": digest,
+        "groups": _grouped(digest),
+        "service_name": settings.SERVICE_NAME,
+    }
+    try:
+        send_mail(
+            subject=f"Your actions: {digest.summary()}",
+            message=render_to_string("actions/email/reminder.txt", context),
+            from_email=None,
+            recipient_list=[digest.email],
+            html_message=render_to_string("actions/email/reminder.html", context),
+        )
+    except Exception:
+        # Claimed but not sent: left with sent_at empty for someone to see, and
+        # not retried, so nobody is ever sent the same reminder twice.
+        log.exception("Action reminder to %s could not be sent", digest.email)
+        return
+    with scopes_disabled():
+        Reminder.objects.filter(pk__in=reminder_ids).update(sent_at=timezone.now())
+
+
+def _grouped(digest):
+    """[(partnership, [(line, link)])], overdue first within each partnership."""
+    site = settings.SITE_URL.rstrip("/")
+    groups = {}
+    for line in sorted(
+        digest.lines,
+        key=lambda line: (
+            line.partnership.name,
+            line.kind != Reminder.Kind.OVERDUE,
+            line.action.due_date,
+            line.action.board.name,
+            line.action.number,
+        ),
+    ):
+        link = site + reverse(
+            "actions:action-detail",
+            kwargs={"partnership_slug": line.partnership.slug, "action_uuid": line.action.uuid},
+        )
+        groups.setdefault(line.partnership, []).append((line, link))
+    return list(groups.items())
