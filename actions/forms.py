@@ -125,7 +125,7 @@ class ActionFilterForm(GovukForm):
             value = self.cleaned_data.get(name)
             values = value if isinstance(value, list) else [value]
             for one in values:
-                if one in (None, "", False) or (name, str(one)) == skip:
+                if one in (None, "", False) or (name, "1" if one is True else str(one)) == skip:
                     continue
                 pairs.append((name, "1" if one is True else str(one)))
         if self.fixed_board is not None:
@@ -474,6 +474,11 @@ class ImportUploadForm(GovukForm):
         "headings (such as Action, Owner, Due date) above the actions",
         required=False,
         widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
+        error_messages={
+            "empty": "The selected file is empty",
+            "invalid": "Select a CSV or Excel file",
+            "missing": "Select a CSV or Excel file",
+        },
     )
 
     def __init__(self, *args, membership, board=None, **kwargs):

@@ -107,7 +107,8 @@ def owner_q(owner):
 
 @dataclass
 class LogFilters:
-    """What the log is filtered and sorted by (from ActionFilterForm)."""
+    """What the log is filtered and sorted by (from ActionFilterForm). Nothing
+    chosen means no filter: every status, every board the member may view."""
 
     board: Board | None = None
     owner: object = None
@@ -127,8 +128,8 @@ def action_log(*, membership, filters, rule, with_rag_filter=True):
     actions = actions_for_list(partnership, rule).filter(board__in=visible_boards(membership))
     if filters.board is not None:
         actions = actions.filter(board=filters.board)
-    statuses = filters.statuses or list(Action.OPEN_STATUSES)
-    actions = actions.filter(status__in=statuses)
+    if filters.statuses:
+        actions = actions.filter(status__in=filters.statuses)
     if filters.mine:
         person = membership.person
         actions = actions.filter(owned_by(person)) if person else actions.none()

@@ -31,3 +31,52 @@ class ActionFactory(factory.Factory):
                     action=action, acting_user=kwargs.get("acting_user"), status=status
                 )
             return Action.objects.select_related("board", "partnership").get(pk=action.pk)
+
+
+def many_actions(board, count, *, owners=(), due_date=None, with_updates=True):
+    """`count` more actions on `board` at once (bulk inserts), each with its owners
+    and a raised update and a text update: for query-count and scale tests."""
+    from django.db.models import Max
+
+    from actions.models import ActionCounter, ActionOwner, ActionUpdate
+    from actions.owners import ALL
+    from partnership.models import Board, PartnerAgency, Person
+
+    with scopes_disabled(), transaction.atomic():
+        start = (Action.objects.filter(board=board).aggregate(n=Max("number"))["n"] or 0) + 1
+        actions = Action.objects.bulk_create(
+            Action(
+                partnership_id=board.partnership_id,
+                board=board,
+                number=start + n,
+                description=f"Bulk action {start + n}",
+                due_date=due_date,
+            )
+            for n in range(count)
+        )
+        ActionOwner.objects.bulk_create(
+            ActionOwner(
+                partnership_id=board.partnership_id,
+                action=action,
+                person=owner if isinstance(owner, Person) else None,
+                board=owner if isinstance(owner, Board) else None,
+                agency=owner if isinstance(owner, PartnerAgency) else None,
+                all_members=owner == ALL,
+                position=position,
+            )
+            for action in actions
+            for position, owner in enumerate(owners)
+        )
+        if with_updates:
+            ActionUpdate.objects.bulk_create(
+                ActionUpdate(
+                    partnership_id=board.partnership_id, action=action, kind=kind, text=text
+                )
+                for action in actions
+                for kind, text in (("raised", "Action raised"), ("update", "Going well"))
+            )
+        ActionCounter.objects.update_or_create(
+            board=board,
+            defaults={"partnership_id": board.partnership_id, "last_number": start + count - 1},
+        )
+    return actions
