@@ -11,6 +11,7 @@ from partnership.models import Board, PartnerAgency, Person
 
 from .models import Action, ActionCounter, ActionLogSettings, ActionOwner, ActionUpdate
 from .owners import ALL
+from .rag import CLOSED
 
 COMPUTED = "computed"
 KEEP = object()  # "leave as it is", where None would mean "none"
@@ -247,6 +248,8 @@ def action_update_add(
         update.due_date_changed = True
         update.due_date_from, update.due_date_to = locked.due_date, due_date
         locked.due_date = due_date
+    if locked.status in CLOSED and rag is None and locked.rag_override:
+        rag = COMPUTED  # closing an action returns its RAG to the rule: green
     if rag == COMPUTED and locked.rag_override:
         locked.rag_override, locked.rag_reason = "", ""
         update.rag_to = COMPUTED

@@ -157,6 +157,15 @@ def test_completing_keeps_the_history_and_turns_green(in_a):
     assert action.rag.colour == "red"
 
 
+def test_completing_returns_a_rag_set_by_hand_to_the_rule(in_a):
+    action = _create(in_a)
+    services.action_update_add(action=action, acting_user=None, rag="amber", rag_reason="Maintain")
+    update = services.action_complete(action=action, acting_user=None, text="Done")
+    assert update.changes() == ["Status changed from Open to Completed", "RAG returned to the rule"]
+    action.refresh_from_db()
+    assert action.rag.label == "Green — completed"
+
+
 def test_a_change_over_a_newer_one_is_refused(in_a):
     action = _create(in_a)
     stale_version = action.version
