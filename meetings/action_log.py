@@ -54,11 +54,15 @@ def were_raised_at(item):
     return Action.objects.for_partnership(item.partnership_id).filter(origin_item=item).exists()
 
 
-def open_actions(board):
-    """The board's open actions in number order, for the review of the log."""
+def open_actions(board, *, before=None):
+    """The board's open actions in number order, for the review of the log;
+    with `before` (a meeting), without those raised at that meeting."""
     if not available():
         return []
-    return list(_actions("selectors").open_actions_for_board(board))
+    actions = _actions("selectors").open_actions_for_board(board)
+    if before is not None:
+        actions = actions.exclude(origin_meeting=before)
+    return list(actions)
 
 
 def update_choices():

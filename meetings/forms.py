@@ -579,7 +579,7 @@ class StandingItemForm(TenantModelForm):
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.board = board
-        self.fields["title"].error_messages["required"] = "Enter the standing item's title"
+        self.fields["title"].error_messages["required"] = "Enter the title of the standing item"
         self.fields["purpose"].choices = PURPOSE_CHOICES
         self.fields["previous_minutes"].initial = (
             self.instance.kind == AgendaItem.Kind.PREVIOUS_MINUTES

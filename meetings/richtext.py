@@ -4,6 +4,7 @@ italic, underline, lists and line breaks. Nothing else a user typed can reach a
 page or a PDF as markup."""
 
 import html
+import itertools
 import re
 
 import nh3
@@ -47,13 +48,14 @@ def from_plain_text(text):
     out = []
     for block in blocks:
         lines = [line for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if all(_BULLET.match(line) for line in lines):
-            items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in lines)
-            out.append(f"<ul>{items}</ul>")
-        else:
-            out.append("<p>" + "<br>".join(html.escape(line.strip()) for line in lines) + "</p>")
+        # Runs of bullet lines make a list; other runs a paragraph.
+        for bullets, run in itertools.groupby(lines, key=lambda line: bool(_BULLET.match(line))):
+            run = list(run)
+            if bullets:
+                items = "".join(f"<li>{html.escape(_BULLET.sub('', line))}</li>" for line in run)
+                out.append(f"<ul>{items}</ul>")
+            else:
+                out.append("<p>" + "<br>".join(html.escape(line.strip()) for line in run) + "</p>")
     return "".join(out)
 
 

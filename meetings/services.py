@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, ProtectedError
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from partnership.models import BoardMembership, Person
 
@@ -48,15 +49,18 @@ MEETING_FIELDS = ("date", "start_time", "end_time", "venue", "online_link", "kin
 
 
 @transaction.atomic
-def meeting_create(*, board, acting_user, **fields):
+def meeting_create(*, board, acting_user, with_standing_items=True, **fields):
     """Plans a meeting: its board's standing items on the agenda (an
-    extraordinary meeting gets its single item instead) and the board's current
-    members listed for attendance."""
+    extraordinary meeting gets its single item instead; an empty agenda with
+    `with_standing_items=False`) and the board's current members listed for
+    attendance."""
     unknown = fields.keys() - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
     meeting = Meeting.objects.create(partnership=board.partnership, board=board, **fields)
-    if meeting.kind == Meeting.Kind.EXTRAORDINARY:
+    if not with_standing_items:
+        specs = []
+    elif meeting.kind == Meeting.Kind.EXTRAORDINARY:
         specs = [{"title": meeting.subject or "Single item", "purpose": "decision"}]
     elif meeting.kind == Meeting.Kind.DEVELOPMENT_DAY:
         specs = [{"title": meeting.subject or "Development day"}]
@@ -86,22 +90,30 @@ def _spec(standing):
 
 
 def _list_board_members(meeting):
+    """Lists the board's current members who are not listed yet (all of them,
+    for a new meeting), in one insert."""
+    listed = set(meeting.attendance.values_list("person_id", flat=True))
     seats = (
         BoardMembership.objects.for_partnership(meeting.partnership_id)
         .current(on=meeting.date)
         .filter(board=meeting.board_id)
+        .exclude(person_id__in=listed)
         .select_related("person")
     )
-    for seat in seats:
-        Attendance.objects.get_or_create(
-            meeting=meeting,
-            person=seat.person,
-            defaults={
-                "is_member": seat.role not in MEMBERS_IN_ATTENDANCE,
-                "representing_id": seat.representing_id or seat.person.organisation_id,
-                "partnership": meeting.partnership,
-            },
-        )
+    bulk_create_with_history(
+        [
+            # bulk_create skips save(): the partnership is set here, from the meeting.
+            Attendance(
+                partnership_id=meeting.partnership_id,
+                meeting=meeting,
+                person=seat.person,
+                is_member=seat.role not in MEMBERS_IN_ATTENDANCE,
+                representing_id=seat.representing_id or seat.person.organisation_id,
+            )
+            for seat in seats
+        ],
+        Attendance,
+    )
 
 
 MEMBERS_IN_ATTENDANCE = {BoardMembership.Role.ADVISER, BoardMembership.Role.IN_ATTENDANCE}

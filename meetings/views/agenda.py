@@ -18,7 +18,7 @@ def agenda(request, meeting_uuid):
     moved = None
     if request.method == "POST" and not meeting.minutes_frozen:
         moved = _handle(request, meeting)
-        if moved is None and not request.htmx:
+        if not request.htmx:
             return redirect(meeting.url("agenda"))
     items = selectors.with_meeting(selectors.agenda(meeting, include_confidential=True), meeting)
     on_agenda = {item.title for item in items}

@@ -3,12 +3,11 @@ optimistic locking), actions raised inline, numbered minutes added on the fly,
 the review of the board's open actions, additions to the forward plan; then
 approval by the chair, amendments and publication."""
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .. import action_log, selectors
@@ -52,7 +51,7 @@ def _review(meeting, membership):
     """The previous meeting (whose minutes this one agrees) and the board's
     open actions, each with its quick-update form."""
     previous = selectors.previous_meeting(meeting)
-    actions = action_log.open_actions(meeting.board)
+    actions = action_log.open_actions(meeting.board, before=meeting)
     status_choices, rag_choices = action_log.update_choices()
     for action in actions:
         action.review_form = ReviewActionForm(
@@ -61,8 +60,6 @@ def _review(meeting, membership):
     return {
         "previous": previous,
         "previous_approval": getattr(previous, "approval", None) if previous else None,
-        "can_approve_previous": previous is not None and can_chair(membership, meeting.board),
-        "approval_form": ApprovalForm(),
         "open_actions": actions,
     }
 
@@ -97,20 +94,25 @@ def _prepare(item, minutes_form=None, action_form=None):
 
 
 def _saved_at(minutes):
-    return timezone.localtime(minutes.updated_at).strftime("%H:%M")
+    return timezone.localtime(minutes.updated_at).strftime("%H:%M") if minutes.pk else ""
 
 
 def minutes_item(request, meeting_uuid, item_uuid):
-    """One item's minutes: the autosave endpoint, and a page of its own
-    without JavaScript (and for resolving a conflict)."""
+    """One item's minutes: the autosave endpoint (JSON, for the minuting
+    screen's script) and a page of its own without JavaScript, which is also
+    where a conflict is resolved."""
     meeting = get_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     item = get_item(request, meeting, item_uuid)
     item.minutes = ItemMinutes.objects.filter(item=item).first()
+    autosave = request.headers.get("Accept") == "application/json"
     form, conflict, status = _minutes_form(item), None, 200
     if request.method == "POST":
         form = _minutes_form(item, request.POST)
-        if form.is_valid():
+        if not form.is_valid():
+            if autosave:
+                return _refused("The page is out of date: reload it to go on")
+        else:
             data = form.cleaned_data
             try:
                 minutes, _ = services.item_minutes_save(
@@ -122,32 +124,31 @@ def minutes_item(request, meeting_uuid, item_uuid):
                 )
             except MinutesConflict as error:
                 conflict, status = _conflict(error.current, data), 409
-                # Saving again (after reading both) keeps this version.
+                if autosave:
+                    html = render_to_string(
+                        "meetings/_conflict.html",
+                        {"item": item, "conflict": conflict},
+                        request=request,
+                    )
+                    return JsonResponse(
+                        {"result": "conflict", "version": error.current.version, "html": html}
+                    )
+                # Saving this form again (after reading both) keeps this version.
                 form = _minutes_form(
                     item,
-                    {
-                        **request.POST.dict(),
-                        form.add_prefix("version"): error.current.version,
-                    },
+                    {**request.POST.dict(), form.add_prefix("version"): error.current.version},
                 )
             except MinutesFrozen as error:
-                if request.htmx:
-                    return _htmx_refusal(error.messages[0])
+                if autosave:
+                    return _refused(error.messages[0])
                 form.add_error(None, error)
             else:
-                if request.htmx:
-                    return _saved(item, minutes)
+                if autosave:
+                    return JsonResponse(
+                        {"result": "saved", "version": minutes.version, "time": _saved_at(minutes)}
+                    )
                 messages.success(request, f"Minutes of {item} saved")
                 return redirect(meeting.url("minutes") + f"#{item.anchor}")
-        elif request.htmx:
-            return _htmx_refusal("The page is out of date: reload it")
-    if conflict and request.htmx:
-        return render(
-            request,
-            "meetings/_conflict.html",
-            {"item": item, "conflict": conflict, "form": form},
-            status=409,
-        )
     return render(
         request,
         "meetings/minutes_item.html",
@@ -156,24 +157,9 @@ def minutes_item(request, meeting_uuid, item_uuid):
     )
 
 
-def _saved(item, minutes):
-    response = HttpResponse("")
-    response["HX-Trigger"] = json.dumps(
-        {
-            "minutes-saved": {
-                "item": str(item.uuid),
-                "version": minutes.version,
-                "time": _saved_at(minutes) if minutes.pk else "",
-            }
-        }
-    )
-    return response
-
-
-def _htmx_refusal(message):
-    response = HttpResponse(message, status=409, content_type="text/plain; charset=utf-8")
-    response["HX-Trigger"] = json.dumps({"minutes-refused": {"message": message}})
-    return response
+def _refused(message):
+    """An answer the autosave shows and stops on (it will not retry)."""
+    return JsonResponse({"result": "refused", "message": message})
 
 
 def _conflict(current, mine):
@@ -396,8 +382,6 @@ def minutes_approve(request, meeting_uuid):
             messages.success(
                 request, f"Minutes of the meeting on {meeting.date:%-d %B %Y} approved"
             )
-            if request.POST.get("next") == "minutes" and at_item is not None:
-                return redirect(at_item.meeting.url("minutes") + f"#{at_item.anchor}")
             return redirect(meeting)
     return render(
         request,

@@ -1,0 +1,242 @@
+"""Attendance: statuses, deputies and guests, the quorum rule, and attendance
+by agency for the annual report."""
+
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from meetings import selectors, services
+from meetings.models import Attendance, Meeting
+from partnership.models import Person
+
+from .conftest import url
+from .factories import MeetingSettingsFactory
+
+
+def _rows(meeting):
+    with scopes_disabled():
+        return {row.person.full_name: row for row in meeting.attendance.select_related("person")}
+
+
+def _post_statuses(client, tenant, meeting, statuses, **extra):
+    data = {}
+    with scopes_disabled():
+        for row in meeting.attendance.select_related("person"):
+            data[f"status-{row.person.uuid}"] = statuses.get(row.person.full_name, "expected")
+            data[f"note-{row.person.uuid}"] = ""
+    data.update(extra)
+    return client.post(url("attendance", tenant, meeting_uuid=meeting.uuid), data)
+
+
+def test_the_minute_taker_records_attendance_and_the_meeting_is_held(
+    meeting, tenant_a, minute_taker_client
+):
+    response = _post_statuses(
+        minute_taker_client,
+        tenant_a,
+        meeting,
+        {"Morgan Member": "present", "Chris Chair": "apologies"},
+    )
+    assert response.status_code == 302
+    rows = _rows(meeting)
+    assert rows["Morgan Member"].status == Attendance.Status.PRESENT
+    assert rows["Chris Chair"].status == Attendance.Status.APOLOGIES
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.HELD
+
+
+def test_attendance_with_htmx_answers_with_the_panel(meeting, tenant_a, minute_taker_client):
+    response = _post_statuses(
+        minute_taker_client, tenant_a, meeting, {"Morgan Member": "present"}, next="minutes"
+    )
+    assert response.status_code == 302
+    assert response.url.endswith("/minutes/#attendance")
+    with scopes_disabled():
+        data = {f"status-{r.person.uuid}": "present" for r in meeting.attendance.all()}
+    response = minute_taker_client.post(
+        url("attendance", tenant_a, meeting_uuid=meeting.uuid), data, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<div id="attendance-panel"')
+    assert "Attendance saved at" in html
+
+
+def test_a_new_board_member_is_offered_and_listed_when_recorded(
+    meeting, tenant_a, minute_taker_client
+):
+    from ..factories import BoardMembershipFactory, PersonFactory
+
+    late_joiner = PersonFactory(partnership=tenant_a.partnership, full_name="New Member")
+    BoardMembershipFactory(board=tenant_a.board, person=late_joiner)
+    page = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
+    assert "New Member" in page.content.decode()
+    _post_statuses(
+        minute_taker_client,
+        tenant_a,
+        meeting,
+        {},
+        **{f"status-{late_joiner.uuid}": "present", f"note-{late_joiner.uuid}": ""},
+    )
+    assert _rows(meeting)["New Member"].status == Attendance.Status.PRESENT
+
+
+def test_a_deputy_attends_on_behalf_of_a_member_who_then_sends_apologies(
+    meeting, tenant_a, minute_taker_client
+):
+    with scopes_disabled():
+        member = Person.objects.get(full_name="Morgan Member")
+    response = minute_taker_client.post(
+        url("attendee-add", tenant_a, meeting_uuid=meeting.uuid),
+        {
+            "name": "Dee Puty",
+            "job_title": "Deputy Head of Safeguarding",
+            "status": "present",
+            "on_behalf_of": member.pk,
+        },
+    )
+    assert response.status_code == 302
+    rows = _rows(meeting)
+    assert rows["Dee Puty"].on_behalf_of == member
+    assert rows["Dee Puty"].is_member
+    assert rows["Morgan Member"].status == Attendance.Status.APOLOGIES
+    detail = minute_taker_client.get(url("meeting-detail", tenant_a, meeting_uuid=meeting.uuid))
+    assert "Dee Puty (DP), Deputy Head of Safeguarding, on behalf of Morgan Member" in (
+        detail.content.decode()
+    )
+
+
+def test_a_deputy_must_name_who_they_stand_in_for(meeting, tenant_a, minute_taker_client):
+    response = minute_taker_client.post(
+        url("attendee-add", tenant_a, meeting_uuid=meeting.uuid),
+        {"name": "Dee Puty", "status": "present"},
+    )
+    assert "Choose the member they deputise for" in response.content.decode()
+    assert 'value="Dee Puty"' in response.content.decode()
+
+
+def test_a_guest_for_an_item_is_in_attendance_and_can_be_taken_off_again(
+    meeting, tenant_a, minute_taker_client
+):
+    minute_taker_client.post(
+        url("attendee-add", tenant_a, meeting_uuid=meeting.uuid),
+        {"name": "Karen Wright", "status": "in_attendance", "note": "attended for item 2"},
+    )
+    guest = _rows(meeting)["Karen Wright"]
+    assert guest.status == Attendance.Status.IN_ATTENDANCE and not guest.is_member
+    response = _post_statuses(minute_taker_client, tenant_a, meeting, {}, remove=guest.uuid)
+    assert response.status_code == 302
+    assert "Karen Wright" not in _rows(meeting)
+    member = _rows(meeting)["Morgan Member"]
+    response = _post_statuses(minute_taker_client, tenant_a, meeting, {}, remove=member.uuid)
+    assert "Morgan Member" in _rows(meeting)
+
+
+def test_quorum_needs_each_statutory_partner(meeting, tenant_a, statutory_partners):
+    MeetingSettingsFactory(board=tenant_a.board, quorum_statutory_partners=True)
+    with scope(partnership=tenant_a.partnership):
+        services.attendance_record(
+            meeting=meeting,
+            statuses={
+                seat.person_id: "present"
+                for name, seat in statutory_partners.items()
+                if name != "Northshire ICB"
+            },
+            acting_user=tenant_a.users["minute_taker"],
+        )
+        quorum = selectors.quorum(meeting, selectors.attendance_list(meeting))
+    assert not quorum.met
+    assert quorum.problems == ["No one present for Northshire ICB"]
+
+
+def test_a_deputy_counts_for_the_organisation_of_the_member_they_stand_in_for(
+    meeting, tenant_a, statutory_partners
+):
+    MeetingSettingsFactory(board=tenant_a.board, quorum_statutory_partners=True)
+    with scope(partnership=tenant_a.partnership):
+        services.attendance_record(
+            meeting=meeting,
+            statuses={s.person_id: "present" for s in statutory_partners.values()},
+            acting_user=tenant_a.users["minute_taker"],
+        )
+        icb = statutory_partners["Northshire ICB"].person
+        services.attendance_record(
+            meeting=meeting, statuses={icb.pk: "apologies"}, acting_user=None
+        )
+        services.attendance_add(
+            meeting=meeting,
+            status="present",
+            new_name="Dee Puty",
+            on_behalf_of=icb,
+            acting_user=None,
+        )
+        quorum = selectors.quorum(meeting, selectors.attendance_list(meeting))
+    assert quorum.met, quorum.problems
+
+
+@pytest.mark.parametrize(("present", "met"), [(1, False), (2, True)])
+def test_quorum_by_number_of_members_present(meeting, tenant_a, present, met):
+    MeetingSettingsFactory(board=tenant_a.board, quorum_minimum=2)
+    with scope(partnership=tenant_a.partnership):
+        people = [row.person_id for row in meeting.attendance.all()][:present]
+        services.attendance_record(
+            meeting=meeting, statuses=dict.fromkeys(people, "present"), acting_user=None
+        )
+        quorum = selectors.quorum(meeting, selectors.attendance_list(meeting))
+    assert quorum.met is met
+    assert quorum.rule == "at least 2 members present"
+
+
+def test_the_quorum_warning_shows_on_the_attendance_page(
+    meeting, tenant_a, minute_taker_client, statutory_partners
+):
+    MeetingSettingsFactory(board=tenant_a.board, quorum_statutory_partners=True)
+    page = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
+    assert "The meeting is not quorate (each statutory partner present)" in page.content.decode()
+
+
+def test_attendance_by_agency_counts_members_and_deputies(
+    meeting, tenant_a, statutory_partners, observer_client
+):
+    with scope(partnership=tenant_a.partnership):
+        services.attendance_record(
+            meeting=meeting,
+            statuses={
+                statutory_partners["Northshire Council"].person_id: "present",
+                statutory_partners["Northshire Police"].person_id: "apologies",
+            },
+            acting_user=None,
+        )
+    response = observer_client.get(
+        url("attendance-report", tenant_a),
+        {
+            "start_day": "1",
+            "start_month": "4",
+            "start_year": "2025",
+            "end_day": "31",
+            "end_month": "3",
+            "end_year": "2026",
+        },
+    )
+    rows = {row["organisation"]: row for row in response.context["rows"]}
+    assert rows["Northshire Council"]["present"] == 1
+    assert rows["Northshire Council"]["rate"] == 100
+    assert rows["Northshire Police"]["apologies"] == 1
+    assert rows["Northshire Police"]["rate"] == 0
+    assert "Northshire Council" in response.content.decode()
+
+
+def test_the_attendance_report_checks_its_dates(tenant_a, observer_client):
+    response = observer_client.get(
+        url("attendance-report", tenant_a),
+        {
+            "start_day": "31",
+            "start_month": "2",
+            "start_year": "2025",
+            "end_day": "",
+            "end_month": "",
+            "end_year": "",
+        },
+    )
+    html = response.content.decode()
+    assert "govuk-error-summary" in html
+    assert "must be a real date" in html

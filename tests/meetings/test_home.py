@@ -1,0 +1,80 @@
+""" "My meetings" on the home page, across partnerships, by each membership's
+permissions."""
+
+import datetime
+
+from django.utils import timezone
+from django_scopes import scope
+
+from meetings import minutes, services
+from partnership.models import BoardMembership
+
+from ..factories import BoardMembershipFactory, MembershipFactory, PersonFactory
+
+
+def _meeting(tenant, board, days, **fields):
+    with scope(partnership=tenant.partnership):
+        return services.meeting_create(
+            board=board,
+            acting_user=tenant.users["business_manager"],
+            date=timezone.localdate() + datetime.timedelta(days=days),
+            venue="Council House",
+            **fields,
+        )
+
+
+def test_a_member_sees_meetings_of_their_boards_and_papers_due_from_them(
+    tenant_a, tenant_b, client_for
+):
+    user = tenant_a.users["member"]
+    upcoming = _meeting(tenant_a, tenant_a.board, 10)
+    _meeting(tenant_a, tenant_a.subgroup, 12)  # a board they do not sit on
+    with scope(partnership=tenant_a.partnership):
+        services.agenda_item_create(
+            meeting=upcoming,
+            acting_user=None,
+            title="LADO annual report",
+            presenter=tenant_a.person,
+        )
+    # The same person on another partnership's board.
+    MembershipFactory(partnership=tenant_b.partnership, user=user, role="member")
+    elsewhere = PersonFactory(partnership=tenant_b.partnership, user=user)
+    BoardMembershipFactory(board=tenant_b.board, person=elsewhere)
+    _meeting(tenant_b, tenant_b.board, 20)
+    html = client_for(user).get("/").content.decode()
+    assert "My meetings" in html
+    assert html.count("Northshire Safeguarding Partnership Executive Board</a>") == 1
+    assert "Quality and Effectiveness Group" not in html
+    assert "Southshire Safeguarding Partnership Executive Board</a>" in html
+    assert "Papers due from you" in html
+    assert "LADO annual report" in html
+    assert f"due by {upcoming.paper_deadline:%-d %B %Y}" in html
+
+
+def test_minutes_awaiting_approval_go_to_the_chairs(tenant_a, client_for, member_client):
+    held = _meeting(tenant_a, tenant_a.board, -7)
+    with scope(partnership=tenant_a.partnership):
+        minutes.item_minutes_save(
+            item=held.items.first(),
+            discussion="Minuted",
+            decisions="",
+            version=0,
+            acting_user=tenant_a.users["minute_taker"],
+        )
+    html = client_for(tenant_a.users["independent_chair"]).get("/").content.decode()
+    assert "Minutes awaiting your approval" in html
+    assert f"/meetings/{held.uuid}/minutes/approve/" in html
+    assert "Minutes awaiting your approval" not in member_client.get("/").content.decode()
+    # The board's own chair, once they have a login, sees them too.
+    with scope(partnership=tenant_a.partnership):
+        BoardMembership.objects.filter(board=tenant_a.board, role="chair").delete()
+        BoardMembership.objects.filter(person=tenant_a.person).delete()
+    BoardMembershipFactory(
+        board=tenant_a.board, person=tenant_a.person, role=BoardMembership.Role.CHAIR
+    )
+    assert "Minutes awaiting your approval" in member_client.get("/").content.decode()
+
+
+def test_nothing_to_show_says_so(tenant_a, observer_client):
+    html = observer_client.get("/").content.decode()
+    assert "No meetings in the next 60 days" in html
