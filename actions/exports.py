@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
-from documents.render import render_pdf
+from .models import Action
+from .rag import RagRule
 
 HEADERS = [
     "Board",
@@ -40,21 +41,71 @@ def neutralise(value):
 
 
 def rows(actions):
-    """One list per action, in HEADERS order (dates as dates)."""
-    for action in actions:
-        rag = action.rag
+    """One list per action, in HEADERS order (dates as dates), from a plain log
+    queryset (`action_log(..., plain=True)`) read as values: three queries
+    however many actions, and no model instances."""
+    from .models import ActionOwner
+    from .selectors import latest_updates
+
+    values = list(
+        actions.values_list(
+            "pk",
+            "board__name",
+            "number",
+            "origin_meeting__date",
+            "origin_item__number",
+            "origin_reference",
+            "description",
+            "due_date",
+            "status",
+            "rag_code",
+            "rag_override",
+            "rag_reason",
+        )
+    )
+    ids = [row[0] for row in values]
+    owners = {}
+    for action_id, all_members, person, board, agency, agency_short in (
+        ActionOwner.objects.filter(action_id__in=ids)
+        .order_by("action_id", "position", "pk")
+        .values_list(
+            "action_id",
+            "all_members",
+            "person__full_name",
+            "board__name",
+            "agency__organisation__name",
+            "agency__organisation__short_name",
+        )
+    ):
+        label = "All" if all_members else person or board or agency_short or agency
+        owners.setdefault(action_id, []).append(label)
+    latest = {
+        action_id: (text, made_on)
+        for action_id, text, made_on in latest_updates()
+        .filter(action_id__in=ids)
+        .order_by("action_id", "-made_on", "-created_at", "-pk")
+        .distinct("action_id")
+        .values_list("action_id", "text", "made_on")
+    }
+    statuses = dict(Action.Status.choices)
+    for pk, board, number, met, item, reference, text, due, status, code, over, why in values:
+        origin = reference
+        if met is not None:
+            origin = f"{met:%d.%m.%y}" + (f" ref {item}" if item else "")
+        rag = RagRule.explain(code, status, over, why)
+        update_text, update_on = latest.get(pk, ("", None))
         yield [
-            action.board.name,
-            action.number,
-            action.origin_label,
-            action.description,
-            action.owners_display,
-            action.due_date,
-            action.get_status_display(),
+            board,
+            number,
+            origin,
+            text,
+            ", ".join(owners.get(pk, [])) or "No owner",
+            due,
+            statuses[status],
             rag.label,
             rag.reason,
-            getattr(action, "latest_update_text", None) or "",
-            getattr(action, "latest_update_on", None),
+            update_text,
+            update_on,
         ]
 
 
@@ -79,7 +130,7 @@ def xlsx_bytes(actions, *, title):
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
     header = []
     for text in HEADERS:
         cell = WriteOnlyCell(sheet, value=text)
@@ -90,11 +141,12 @@ def xlsx_bytes(actions, *, title):
     for row in rows(actions):
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=neutralise(value))
             if hasattr(value, "strftime"):
+                cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "d mmmm yyyy"
-            cell.alignment = wrap
-            cells.append(cell)
+                cells.append(cell)
+            else:
+                cells.append(neutralise(value))
         sheet.append(cells)
         count += 1
     sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADERS) - 1)}{count + 1}"
@@ -104,6 +156,9 @@ def xlsx_bytes(actions, *, title):
 
 
 def pdf_bytes(actions, *, partnership, title, description, one_board=False):
+    """The log as a landscape A4 PDF (action objects: `action_log(...)`)."""
+    from documents.render import render_pdf  # WeasyPrint loads only when needed
+
     actions = list(actions)
     confidential = any(a.origin_item_id and a.origin_item.is_confidential for a in actions)
     return render_pdf(

@@ -8,6 +8,7 @@ write them ("PG", "EF/KW/PG", "All", "Development and Practice Group"):
 """
 
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -154,6 +155,58 @@ class OwnerDirectory:
             else "are not people, groups or agencies"
         )
         return f"{quoted} {verb} in this partnership"
+
+
+def owner_filter_choices(partnership):
+    """(token, label) of every possible owner, read as plain rows (a filter lists
+    thousands of people; it needs no model instances)."""
+    partnership = getattr(partnership, "pk", partnership)
+    people = (
+        Person.objects.for_partnership(partnership)
+        .filter(is_active=True)
+        .order_by("full_name")
+        .values_list("uuid", "full_name", "initials")
+    )
+    boards = (
+        Board.objects.for_partnership(partnership)
+        .filter(is_active=True)
+        .order_by("name")
+        .values_list("uuid", "name")
+    )
+    agencies = (
+        PartnerAgency.objects.for_partnership(partnership)
+        .filter(is_active=True)
+        .order_by("organisation__name")
+        .values_list("uuid", "organisation__name", "organisation__short_name")
+    )
+    return [
+        (ALL, "All (every member of the board)"),
+        *(
+            (f"person:{u}", f"{name} ({initials or Person.initials_from(name)})")
+            for u, name, initials in people
+        ),
+        *((f"board:{u}", f"{name} (group)") for u, name in boards),
+        *((f"agency:{u}", f"{short or name} (agency)") for u, name, short in agencies),
+    ]
+
+
+def owner_from_token(partnership, token):
+    """The one owner a token names (one query), or None if it names no one here."""
+    if token == ALL:
+        return ALL
+    kind, _, value = (token or "").partition(":")
+    model = {"person": Person, "board": Board, "agency": PartnerAgency}.get(kind)
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return None
+    if model is None:
+        return None
+    return (
+        model.objects.for_partnership(getattr(partnership, "pk", partnership))
+        .filter(uuid=value)
+        .first()
+    )
 
 
 def owner_choices(board) -> list[tuple[str, str]]:

@@ -47,28 +47,34 @@ def _owners_prefetch():
     )
 
 
-def _latest_update():
+def latest_updates():
+    """Updates that say something (not the first, "Action raised"), newest first."""
     return (
-        ActionUpdate.objects.filter(action=OuterRef("pk"))
-        .exclude(text="")
+        ActionUpdate.objects.exclude(text="")
         .exclude(kind=ActionUpdate.Kind.RAISED)
         .order_by("-made_on", "-created_at", "-pk")
     )
 
 
-def actions_for_list(partnership, rule):
+def actions_for_list(partnership, rule, *, plain=False):
     """Actions with everything a log row shows: board, origin, owners, RAG (in
-    SQL, as `rag_code`), whether overdue, and the latest update's text and date."""
-    latest = _latest_update()
-    return (
+    SQL, as `rag_code`), whether overdue, and the latest update's text and date.
+    `plain`: RAG and overdue only, for reading thousands of rows as values
+    (exports.export_rows fetches the rest in two more queries)."""
+    actions = (
         Action.objects.for_partnership(partnership)
-        .select_related("partnership", "board", "origin_meeting", "origin_item")
-        .prefetch_related(_owners_prefetch())
         .with_rag(rule)
+        .annotate(overdue=Case(When(rule.overdue_q(), then=Value(1)), default=Value(0)))
+    )
+    if plain:
+        return actions
+    latest = latest_updates()
+    return (
+        actions.select_related("partnership", "board", "origin_meeting", "origin_item")
+        .prefetch_related(_owners_prefetch())
         .annotate(
-            overdue=Case(When(rule.overdue_q(), then=Value(1)), default=Value(0)),
-            latest_update_text=Subquery(latest.values("text")[:1]),
-            latest_update_on=Subquery(latest.values("made_on")[:1]),
+            latest_update_text=Subquery(latest.filter(action=OuterRef("pk")).values("text")[:1]),
+            latest_update_on=Subquery(latest.filter(action=OuterRef("pk")).values("made_on")[:1]),
         )
     )
 
@@ -122,10 +128,12 @@ class LogFilters:
     sort: str = "number"
 
 
-def action_log(*, membership, filters, rule, with_rag_filter=True):
+def action_log(*, membership, filters, rule, with_rag_filter=True, plain=False):
     """The log as the member may see it (boards they may view), filtered and sorted."""
     partnership = membership.partnership
-    actions = actions_for_list(partnership, rule).filter(board__in=visible_boards(membership))
+    actions = actions_for_list(partnership, rule, plain=plain).filter(
+        board__in=visible_boards(membership)
+    )
     if filters.board is not None:
         actions = actions.filter(board=filters.board)
     if filters.statuses:
