@@ -190,11 +190,6 @@ LOGS = {
                   "approval.", {"status": CF})],
         ),
         (
-            "MASH Governance Group to report in to the Quality and Effectiveness Group (CB to "
-            "pass to the chair of the MASH Governance Group)",
-            ["Christopher Bird"], -3, OPEN, None, 40, [],
-        ),
-        (
             "Update the Q&E Group's terms of reference accordingly",
             ["Philippa Grant"], 21, OPEN, None, 40, [],
         ),
@@ -202,11 +197,6 @@ LOGS = {
             "Review how the partnership engages with the education sector and the voluntary "
             "and community sector",
             ["Philippa Grant"], 60, OPEN, None, 40, [],
-        ),
-        (
-            "Child death review: follow up future pathways and resources outside the meeting",
-            ["Ellen Foster", "Karen Whitely", "Philippa Grant"], -10, IP, None, 40,
-            [(15, "Meeting arranged with Public Health and the ICB.", {})],
         ),
         (
             "Circulate the amended partnership summit agenda to members for comment",
@@ -221,8 +211,8 @@ LOGS = {
     ],
     "Quality and Effectiveness Group": [
         (
-            "LADO: find out whether health staff about whom there are concerns are routinely "
-            "referred to the LADO service",
+            "Thresholds: find out what happened to the three in four contacts that did not "
+            "progress to a referral in the second quarter",
             ["Ellen Foster"], -15, IP,
             ("amber", "Data requested from both provider trusts: the group agreed to maintain "
                       "amber"), 60,
@@ -233,7 +223,7 @@ LOGS = {
             ["All"], 90, OPEN, None, 60, [],
         ),
         (
-            "Review the multi-agency audit tool after the next audit",
+            "Outcome-focused plans: audit how core groups are working",
             ["Lindsay McHardie"], 30, OPEN, None, 60, [],
         ),
         (
@@ -392,7 +382,8 @@ def _held_meetings(board, today):
     meetings = list(Meeting.objects.filter(board=board, date__lt=today).order_by("-date")[:6])
     items = {}
     for item in AgendaItem.objects.filter(meeting__in=meetings).order_by("position"):
-        items.setdefault(item.meeting_id, []).append(item)
+        if item.number.strip(" ."):  # "Welcome" and the like have no number to cite
+            items.setdefault(item.meeting_id, []).append(item)
     return [(m, items.get(m.pk, [])) for m in meetings]
 
 

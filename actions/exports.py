@@ -91,6 +91,7 @@ def rows(actions):
     for pk, board, number, met, item, reference, text, due, status, code, over, why in values:
         origin = reference
         if met is not None:
+            item = (item or "").strip(" .")
             origin = f"{met:%d.%m.%y}" + (f" ref {item}" if item else "")
         rag = RagRule.explain(code, status, over, why)
         update_text, update_on = latest.get(pk, ("", None))

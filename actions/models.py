@@ -185,9 +185,8 @@ class Action(TenantModel):
         """Where the action came from, as minutes write it: "23.10.19 ref 4.1"."""
         if self.origin_meeting_id is not None:
             label = f"{self.origin_meeting.date:%d.%m.%y}"
-            if self.origin_item_id is not None:
-                label += f" ref {self.origin_item.number}"
-            return label
+            number = self.origin_item.number.strip(" .") if self.origin_item_id else ""
+            return f"{label} ref {number}" if number else label
         return self.origin_reference
 
     @property
