@@ -81,10 +81,11 @@ def test_a_board_member_updates_and_completes_their_overdue_actions(
     expect(page.locator(".moj-filter__tag", has_text="Only overdue actions")).to_be_visible()
     axe()
 
-    # Add an update, from the keyboard.
+    # Add an update, from the keyboard; htmx replaces the page's content in place.
     table.get_by_role("link", name=re.compile("Action .*1$")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Action 1")
     axe()
+    page.evaluate("() => { window.stayedOnPage = true; }")
     page.get_by_label("Update", exact=True).focus()
     page.keyboard.type("Letters agreed with the chief executive; going out this week.")
     page.keyboard.press("Tab")  # to the status radios
@@ -92,6 +93,7 @@ def test_a_board_member_updates_and_completes_their_overdue_actions(
     page.keyboard.press("Enter")
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Update added to action 1")
     expect(page.locator(".moj-timeline")).to_contain_text("going out this week")
+    assert page.evaluate("() => window.stayedOnPage === true")  # no full page load
     axe()
 
     # Setting the RAG by hand without a reason is explained, and what was typed is kept.
