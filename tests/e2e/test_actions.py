@@ -64,7 +64,7 @@ def test_a_board_member_updates_and_completes_their_overdue_actions(
     page, live_server, axe, sign_in, tenant_a, log
 ):
     sign_in(tenant_a.users["member"])
-    page.get_by_role("link", name="Action log", exact=True).click()
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action log").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Action log")
     axe()
 
@@ -201,4 +201,6 @@ def test_the_business_unit_raises_imports_and_sets_reminders(
 
     # Overview shows each board's counts.
     page.goto(f"{live_server.url}/p/{tenant_a.slug}/")
-    expect(page.locator(".app-tree__meta", has_text="6 open, 3 overdue")).to_be_visible()
+    expect(
+        page.locator(".app-tree__meta", has_text="Action log: 6 open, 3 overdue")
+    ).to_be_visible()
