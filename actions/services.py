@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from partnership.models import Board, PartnerAgency, Person
 
@@ -70,9 +71,10 @@ def _check_owners(board, owners):
     return checked
 
 
-def _set_owners(action, owners):
+def _set_owners(action, owners, acting_user=None):
     action.owners.all().delete()
-    ActionOwner.objects.bulk_create(
+    # Owners are few; the history of who owned an action is kept like any change.
+    bulk_create_with_history(
         [
             ActionOwner(
                 partnership_id=action.partnership_id,
@@ -84,7 +86,9 @@ def _set_owners(action, owners):
                 position=position,
             )
             for position, owner in enumerate(owners)
-        ]
+        ],
+        ActionOwner,
+        default_user=acting_user,
     )
 
 
@@ -172,7 +176,7 @@ def _action_create(
         created_by=acting_user,
     )
     action.save()
-    _set_owners(action, owners)
+    _set_owners(action, owners, acting_user)
     ActionUpdate.objects.create(
         action=action,
         kind=kind,
@@ -331,7 +335,7 @@ def action_edit(
         before = ", ".join(_owner_words(o) for o in old_owners) or "none"
         after = ", ".join(_owner_words(o) for o in owners) or "none"
         edits.append(f"Owners changed from {before} to {after}")
-        _set_owners(locked, owners)
+        _set_owners(locked, owners, acting_user)
     if due_date != locked.due_date:
         update.due_date_changed = True
         update.due_date_from, update.due_date_to = locked.due_date, due_date

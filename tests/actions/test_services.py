@@ -7,7 +7,7 @@ from django.db import connection
 from django_scopes import scope, scopes_disabled
 
 from actions import services
-from actions.models import Action, ActionCounter, ActionUpdate
+from actions.models import Action, ActionCounter, ActionOwner, ActionUpdate
 from actions.owners import ALL
 from meetings.models import AgendaItem
 
@@ -200,6 +200,24 @@ def test_edit_writes_what_changed(in_a):
         )
         is None
     )
+
+
+def test_who_owned_an_action_is_kept_in_its_history(in_a):
+    action = _create(in_a, owners=[in_a.person])
+    services.action_edit(
+        action=action,
+        acting_user=in_a.users["business_manager"],
+        description=action.description,
+        owners=[ALL],
+        due_date=None,
+    )
+    history = ActionOwner.history.filter(action_id=action.pk).order_by("history_id")
+    assert [(h.history_type, h.person_id, h.all_members) for h in history] == [
+        ("+", in_a.person.pk, False),
+        ("-", in_a.person.pk, False),
+        ("+", None, True),
+    ]
+    assert history.last().history_user == in_a.users["business_manager"]
 
 
 def test_child_rows_share_the_partnership_of_their_action(in_a):
