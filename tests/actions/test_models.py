@@ -121,7 +121,9 @@ def test_origin_label_reads_as_minutes_write_it(tenant_a):
     unnumbered = AgendaItemFactory(meeting=meeting, number="")
     assert ActionFactory(board=tenant_a.board, origin_item=unnumbered).origin_label == "23.10.19"
     dotted = AgendaItemFactory(meeting=meeting, number="2.3.")
-    assert ActionFactory(board=tenant_a.board, origin_item=dotted).origin_label == "23.10.19 ref 2.3"
+    assert (
+        ActionFactory(board=tenant_a.board, origin_item=dotted).origin_label == "23.10.19 ref 2.3"
+    )
     assert (
         ActionFactory(board=tenant_a.board, origin_reference="18.11.19 ref 2.2").origin_label
         == "18.11.19 ref 2.2"
