@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from partnership.models import Person
+
 from . import action_log, richtext
 from .models import AgendaItem, ItemMinutes, Meeting, MinutesAmendment, MinutesApproval
 from .services import advance, agenda_item_create, refuse_if_frozen
@@ -23,6 +25,12 @@ class MinutesConflict(Exception):
     def __init__(self, current):
         super().__init__("The minutes of this item were changed by someone else")
         self.current = current
+
+
+def name_of(user, partnership_id):
+    """How the partnership names this user: their Person here, else their login."""
+    person = Person.objects.for_partnership(partnership_id).filter(user=user).first()
+    return person.full_name if person else (user.get_full_name() or user.email)
 
 
 def _lock_meeting(meeting):
@@ -125,7 +133,7 @@ def minutes_approve(*, meeting, acting_user, capacity, amendment="", at_item=Non
     approval = MinutesApproval.objects.create(
         meeting=meeting,
         approved_by=acting_user,
-        approver_name=acting_user.get_full_name() or acting_user.email,
+        approver_name=name_of(acting_user, meeting.partnership_id),
         approver_capacity=capacity,
         approved_on=timezone.localdate(),
         amendment=amendment.strip(),
@@ -147,7 +155,7 @@ def minutes_amend(*, meeting, text, acting_user, item=None):
         item=item,
         text=text.strip(),
         recorded_by=acting_user,
-        recorded_by_name=acting_user.get_full_name() or acting_user.email,
+        recorded_by_name=name_of(acting_user, meeting.partnership_id),
     )
 
 

@@ -6,6 +6,7 @@ page or a PDF as markup."""
 import html
 import itertools
 import re
+from html.parser import HTMLParser
 
 import nh3
 
@@ -38,7 +39,69 @@ def clean(value):
         strip_comments=True,
         link_rel=None,
     )
-    return _EMPTY.sub("", cleaned).strip()
+    return _EMPTY.sub("", _wrap_loose(cleaned)).strip()
+
+
+class _TopLevel(HTMLParser):
+    """Splits cleaned HTML into top-level pieces: ("block", html) for p, ul and
+    ol, ("inline", html) for text and inline tags between them."""
+
+    BLOCKS = {"p", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.pieces, self.depth, self.block = [], 0, False
+
+    def _add(self, text, *, block=None):
+        kind = "block" if (self.block if block is None else block) else "inline"
+        if self.pieces and self.pieces[-1][0] == kind and (kind == "inline" or self.depth):
+            self.pieces[-1][1].append(text)
+        else:
+            self.pieces.append((kind, [text]))
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth == 0:
+            self.block = tag in self.BLOCKS
+        if tag == "br":
+            self._add("<br>")
+            return
+        self._add(f"<{tag}>")
+        self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "br":
+            return
+        self.depth -= 1
+        self._add(f"</{tag}>")
+        if self.depth == 0:
+            self.block = False
+
+    def handle_data(self, data):
+        self._add(data)
+
+    def handle_entityref(self, name):
+        self._add(f"&{name};")
+
+    def handle_charref(self, name):
+        self._add(f"&#{name};")
+
+
+def _wrap_loose(cleaned):
+    """Text typed before the first paragraph (or between blocks) goes in a
+    paragraph of its own, so every piece of a discussion is a block."""
+    parser = _TopLevel()
+    parser.feed(cleaned)
+    parser.close()
+    out = []
+    for kind, parts in parser.pieces:
+        html_ = "".join(parts)
+        if kind == "inline":
+            html_ = html_.strip()
+            if html_ and html_ != "<br>":
+                out.append(f"<p>{html_}</p>")
+        else:
+            out.append(html_)
+    return "".join(out)
 
 
 def from_plain_text(text):
@@ -57,9 +120,3 @@ def from_plain_text(text):
             else:
                 out.append("<p>" + "<br>".join(html.escape(line.strip()) for line in run) + "</p>")
     return "".join(out)
-
-
-def to_text(value):
-    """The words of cleaned HTML, for comparisons and short previews."""
-    without_tags = re.sub(r"<[^>]+>", " ", value or "")
-    return re.sub(r"\s+", " ", html.unescape(without_tags)).strip()

@@ -21,11 +21,11 @@ const savers = [];
 // Rich text ------------------------------------------------------------------
 
 const FORMATS = [
-  { command: "bold", label: "Bold", text: "B", keys: "Control+B" },
-  { command: "italic", label: "Italic", text: "I", keys: "Control+I" },
-  { command: "underline", label: "Underline", text: "U", keys: "Control+U" },
-  { command: "insertUnorderedList", label: "Bulleted list", text: "• List", keys: "Control+Shift+8" },
-  { command: "insertOrderedList", label: "Numbered list", text: "1. List", keys: "Control+Shift+7" },
+  { command: "bold", label: "Bold", keys: "Control+B" },
+  { command: "italic", label: "Italic", keys: "Control+I" },
+  { command: "underline", label: "Underline", keys: "Control+U" },
+  { command: "insertUnorderedList", label: "Bulleted list", keys: "Control+Shift+8" },
+  { command: "insertOrderedList", label: "Numbered list", keys: "Control+Shift+7" },
 ];
 
 function enhanceEditor(textarea) {
@@ -61,9 +61,11 @@ function enhanceEditor(textarea) {
     const button = document.createElement("button");
     button.type = "button";
     button.tabIndex = -1; // the shortcuts do the same from the keyboard
-    button.textContent = format.text;
+    // The visible word is the accessible name; the shortcut is told apart.
+    button.textContent = format.label;
     button.dataset.command = format.command;
-    button.setAttribute("aria-label", `${format.label} (${format.keys.replaceAll("Control", "Ctrl")})`);
+    button.title = format.keys.replaceAll("Control", "Ctrl");
+    button.setAttribute("aria-keyshortcuts", format.keys);
     button.addEventListener("mousedown", (event) => event.preventDefault());
     button.addEventListener("click", () => {
       editor.focus();
@@ -77,6 +79,16 @@ function enhanceEditor(textarea) {
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
   };
   editor.addEventListener("input", sync);
+  // Typing into an empty box starts a paragraph, as every later line is one.
+  editor.addEventListener("focus", () => {
+    if (editor.textContent.trim() || editor.querySelector("ul, ol")) return;
+    editor.innerHTML = "<p><br></p>";
+    const range = document.createRange();
+    range.setStart(editor.firstChild, 0);
+    range.collapse(true);
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+  });
   editor.addEventListener("keydown", (event) => {
     if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.code === "Digit8") {
       event.preventDefault();

@@ -226,7 +226,7 @@ def test_bold_italic_and_lists_from_the_editor_survive_cleaning(
         **JSON,
     )
     assert _minutes(feedback).discussion == (
-        "<p><strong>Governance</strong> and <em>learning</em></p><ul><li>One</li></ul>u"
+        "<p><strong>Governance</strong> and <em>learning</em></p><ul><li>One</li></ul><p>u</p>"
     )
 
 
@@ -460,3 +460,18 @@ def test_query_count_does_not_grow_with_items(tenant_a, minute_taker_client, cou
         for m in (small, large)
     ]
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("First line<p>Second line</p>", "<p>First line</p><p>Second line</p>"),
+        ("<p>a</p>between<ul><li>b</li></ul>", "<p>a</p><p>between</p><ul><li>b</li></ul>"),
+        ("<p><br></p>", ""),
+        ("<p>Fish &amp; chips</p>", "<p>Fish &amp; chips</p>"),
+    ],
+)
+def test_every_piece_of_a_discussion_is_a_block(typed, kept):
+    from meetings.richtext import clean
+
+    assert clean(typed) == kept
