@@ -407,6 +407,12 @@ def _wednesday(day):
     return day + datetime.timedelta(days=2 - day.weekday())
 
 
+def _weekday(day):
+    """`day`, or the Monday after it if it falls at a weekend."""
+    weekend = day.weekday() >= 5
+    return day + datetime.timedelta(days=7 - day.weekday() if weekend else 0)
+
+
 def seed(demo):
     """Meetings for every demo board (runs inside the partnership's scope,
     before the action log's demo, which raises actions at these meetings)."""
@@ -475,7 +481,9 @@ def _seed_board(demo, board, today, members, officers, *, manager, minute_taker,
     # Boards: two meetings with approved minutes (the older published) and one
     # held last week; subgroups one of each.
     dates = [_wednesday(today - days(days=n)) for n in ((98, 49, 7) if is_board else (42, 7))]
-    next_date = today + days(days=5 if is_board else 21)
+    # A board's next meeting is within its seven days' notice, so a paper
+    # uploaded today is late; a subgroup's is three weeks away.
+    next_date = _weekday(today + days(days=4)) if is_board else _wednesday(today + days(days=21))
     planned_date = _wednesday(today + days(days=63))
     held = []
     for date in dates:
