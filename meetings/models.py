@@ -104,10 +104,6 @@ class Meeting(TenantModel):
         """Approved minutes never change in place: corrections are amendments."""
         return self.status in self.FROZEN
 
-    @property
-    def is_upcoming(self):
-        return self.date >= timezone.localdate()
-
     def reached(self, status):
         return self.ORDER.index(self.status) >= self.ORDER.index(status)
 

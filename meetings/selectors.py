@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from partnership.models import Board, BoardMembership, PartnerAgency
+from partnership.models import BoardMembership, PartnerAgency
 from partnership.permissions import visible_boards
 
 from . import action_log
@@ -312,7 +312,3 @@ def forward_plan_offers(meeting):
         or (item.meeting_id is None and (item.month is None or item.month <= month))
     ]
     return offers
-
-
-def boards_with_settings(partnership):
-    return Board.objects.for_partnership(partnership).select_related("meeting_settings")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import agenda, attendance, boards, documents, meetings, minutes, papers
+from .views import agenda, approval, attendance, boards, documents, meetings, minutes, papers
 
 app_name = "meetings"
 
@@ -38,9 +38,9 @@ urlpatterns = [
     path(ITEM + "minutes/add/", minutes.minutes_add, name="minutes-add"),
     path(ITEM + "forward-plan/", minutes.minutes_forward_plan, name="minutes-forward-plan"),
     path(M + "actions/<uuid:action_uuid>/review/", minutes.minutes_review, name="minutes-review"),
-    path(M + "minutes/approve/", minutes.minutes_approve, name="minutes-approve"),
-    path(M + "minutes/amendments/new/", minutes.minutes_amend, name="minutes-amend"),
-    path(M + "minutes/publish/", minutes.minutes_publish, name="minutes-publish"),
+    path(M + "minutes/approve/", approval.minutes_approve, name="minutes-approve"),
+    path(M + "minutes/amendments/new/", approval.minutes_amend, name="minutes-amend"),
+    path(M + "minutes/publish/", approval.minutes_publish, name="minutes-publish"),
     path(M + "minutes.pdf", documents.minutes_pdf, name="minutes-pdf"),
     path(M + "public-minutes.pdf", documents.minutes_public_pdf, name="minutes-public-pdf"),
     # Boards

@@ -3,9 +3,10 @@ partnership's scoped querysets, refusing (403) what the member's role does not
 allow, and answering 404 for confidential records they may not see, as for
 another partnership's objects."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 
 from partnership.models import Board
 from partnership.permissions import can_view_board
@@ -69,3 +70,18 @@ def refuse_unless(allowed):
 def posted(request):
     """The POST data, or None for a GET (forms keep what was typed)."""
     return request.POST if request.method == "POST" else None
+
+
+def confirm(request, template, context, *, act, done):
+    """A confirmation page whose POST calls `act()`: done, it goes back to the
+    meeting with the message `done`; refused (ValidationError), the page says why."""
+    error = None
+    if request.method == "POST":
+        try:
+            act()
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            messages.success(request, done)
+            return redirect(context["meeting"])
+    return render(request, template, {**context, "error": error})

@@ -10,7 +10,7 @@ from partnership.permissions import visible_boards
 from .. import selectors, services
 from ..forms import AttendanceReportForm, MeetingForm
 from ..permissions import can_manage_meetings, can_upload_paper
-from .common import capabilities, get_meeting, posted, refuse_unless
+from .common import capabilities, confirm, get_meeting, posted, refuse_unless
 
 
 def meeting_list(request):
@@ -99,16 +99,13 @@ def agenda_publish(request, meeting_uuid):
     """A confirmation page, then the agenda goes out."""
     meeting = get_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
-    error = None
-    if request.method == "POST":
-        try:
-            services.agenda_publish(meeting=meeting, acting_user=request.user)
-        except ValidationError as problem:
-            error = problem.messages[0]
-        else:
-            messages.success(request, "Agenda published")
-            return redirect(meeting)
-    return render(request, "meetings/agenda_publish.html", {"meeting": meeting, "error": error})
+    return confirm(
+        request,
+        "meetings/agenda_publish.html",
+        {"meeting": meeting},
+        act=lambda: services.agenda_publish(meeting=meeting, acting_user=request.user),
+        done="Agenda published",
+    )
 
 
 def attendance_report(request):

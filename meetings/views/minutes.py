@@ -1,7 +1,7 @@
 """The minuting screen and what it posts: each item's minutes (autosaved, with
 optimistic locking), actions raised inline, numbered minutes added on the fly,
-the review of the board's open actions, additions to the forward plan; then
-approval by the chair, amendments and publication."""
+the review of the board's open actions, additions to the forward plan.
+Approval, amendments and publication are in views/approval.py."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,8 +14,6 @@ from .. import action_log, selectors
 from .. import minutes as services
 from ..forms import (
     AddMinuteForm,
-    AmendmentForm,
-    ApprovalForm,
     ForwardPlanItemForm,
     ItemMinutesForm,
     RaiseActionForm,
@@ -23,14 +21,10 @@ from ..forms import (
     month_choices,
 )
 from ..minutes import MinutesConflict
-from ..models import AgendaItem, ItemMinutes, Meeting
+from ..models import ItemMinutes
 from ..permissions import (
-    can_chair,
-    can_manage_meetings,
     can_plan_forward,
-    can_record_amendment,
     can_record_minutes,
-    is_board_chair,
 )
 from ..services import MinutesFrozen, forward_plan_item_save
 from .attendance import attendance_panel_context
@@ -47,7 +41,7 @@ def _minutes_form(item, data=None):
     return ItemMinutesForm(data, item=item, initial=initial)
 
 
-def _review(meeting, membership):
+def _review(meeting):
     """The previous meeting (whose minutes this one agrees) and the board's
     open actions, each with its quick-update form."""
     previous = selectors.previous_meeting(meeting)
@@ -77,7 +71,7 @@ def minuting(request, meeting_uuid):
         "meetings/minuting.html",
         {
             **context,
-            **(_review(meeting, request.membership) if review_needed else {}),
+            **(_review(meeting) if review_needed else {}),
             **attendance_panel_context(meeting),
             "may": may,
             "owner_choices": action_log.owner_choices(meeting.board),
@@ -216,12 +210,13 @@ def minutes_action(request, meeting_uuid, item_uuid):
     return render(
         request,
         "meetings/minutes_action.html",
-        {"meeting": meeting, "item": item, "form": form, "owner_choices": _owner_list(meeting)},
+        {
+            "meeting": meeting,
+            "item": item,
+            "form": form,
+            "owner_choices": action_log.owner_choices(meeting.board),
+        },
     )
-
-
-def _owner_list(meeting):
-    return action_log.owner_choices(meeting.board)
 
 
 def minutes_add(request, meeting_uuid, item_uuid):
@@ -336,102 +331,4 @@ def minutes_forward_plan(request, meeting_uuid, item_uuid):
     template = "meetings/_plan_form.html" if request.htmx else "meetings/minutes_forward_plan.html"
     return render(
         request, template, {"meeting": meeting, "item": item, "form": form, "added": added}
-    )
-
-
-# Approval, amendments, publication ----------------------------------------------
-
-
-def _approval_item(request, meeting):
-    """The agenda item of the board's next meeting that agrees these minutes:
-    the one named in the request, or the next meeting's "previous minutes" item."""
-    items = AgendaItem.objects.for_partnership(request.partnership).filter(
-        meeting__board=meeting.board, meeting__date__gt=meeting.date
-    )
-    chosen = request.POST.get("at") or request.GET.get("at")
-    if chosen:
-        return items.filter(uuid=chosen).select_related("meeting").first()
-    return (
-        items.filter(kind=AgendaItem.Kind.PREVIOUS_MINUTES)
-        .select_related("meeting")
-        .order_by("meeting__date")
-        .first()
-    )
-
-
-def minutes_approve(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    refuse_unless(can_chair(request.membership, meeting.board))
-    at_item = _approval_item(request, meeting)
-    form = ApprovalForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        capacity = (
-            "Chair" if is_board_chair(request.membership, meeting.board) else ("Independent chair")
-        )
-        try:
-            services.minutes_approve(
-                meeting=meeting,
-                acting_user=request.user,
-                capacity=capacity,
-                amendment=form.cleaned_data["amendment"],
-                at_item=at_item,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, f"Minutes of the meeting on {meeting.date:%-d %B %Y} approved"
-            )
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/minutes_approve.html",
-        {"meeting": meeting, "form": form, "at_item": at_item},
-    )
-
-
-def minutes_amend(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    refuse_unless(can_record_amendment(request.membership, meeting.board))
-    may = capabilities(request, meeting)
-    items = selectors.visible_items(meeting, request.membership)
-    form = AmendmentForm(posted(request), items=items)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.minutes_amend(
-                meeting=meeting,
-                item=form.cleaned_data["item"],
-                text=form.cleaned_data["text"],
-                acting_user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Amendment recorded with the minutes")
-            return redirect(meeting)
-    return render(
-        request, "meetings/minutes_amend.html", {"meeting": meeting, "form": form, "may": may}
-    )
-
-
-def minutes_publish(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    refuse_unless(can_manage_meetings(request.membership))
-    error = None
-    if request.method == "POST":
-        try:
-            services.minutes_publish(meeting=meeting, acting_user=request.user)
-        except ValidationError as problem:
-            error = problem.messages[0]
-        else:
-            messages.success(request, "Minutes published")
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/minutes_publish.html",
-        {
-            "meeting": meeting,
-            "error": error,
-            "approved": meeting.status == Meeting.Status.MINUTES_APPROVED,
-        },
     )

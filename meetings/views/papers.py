@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from .. import papers
 from ..forms import LatePaperForm, PaperForm
 from ..permissions import can_chair, can_manage_meetings, can_upload_paper
-from .common import get_item, get_meeting, get_paper, posted, refuse_unless
+from .common import confirm, get_item, get_meeting, get_paper, posted, refuse_unless
 
 
 def paper_upload(request, meeting_uuid, item_uuid):
@@ -84,15 +84,10 @@ def paper_remove(request, meeting_uuid, paper_uuid):
     meeting = get_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     paper = get_paper(request, meeting, paper_uuid)
-    error = None
-    if request.method == "POST":
-        try:
-            papers.paper_remove(paper=paper, acting_user=request.user)
-        except ValidationError as problem:
-            error = problem.messages[0]
-        else:
-            messages.success(request, f"{paper.title} removed")
-            return redirect(meeting)
-    return render(
-        request, "meetings/paper_remove.html", {"meeting": meeting, "paper": paper, "error": error}
+    return confirm(
+        request,
+        "meetings/paper_remove.html",
+        {"meeting": meeting, "paper": paper},
+        act=lambda: papers.paper_remove(paper=paper, acting_user=request.user),
+        done=f"{paper.title} removed",
     )
