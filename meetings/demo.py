@@ -566,11 +566,16 @@ def _attend(meeting, members, officers, minute_taker):
 
     statuses = {}
     for index, person in enumerate(members):
-        # Someone sends apologies now and then; the rest are present.
-        statuses[person.pk] = "apologies" if (index + meeting.date.month) % 5 == 4 else "present"
+        # Someone sends apologies now and then; the rest are present. Members
+        # come chair first, and the chair is always there.
+        away = index > 0 and (index + meeting.date.month) % 5 == 4
+        statuses[person.pk] = "apologies" if away else "present"
     for person in officers:
         statuses[person.pk] = "in_attendance"
-    notes = {officers[-1].pk: "minutes"} if officers else {}
+    # The minute taker's own entry says "(minutes)", as real minutes do.
+    scribe = next((p for p in officers if p.user_id == minute_taker.pk), None)
+    scribe = scribe or (officers[-1] if officers else None)
+    notes = {scribe.pk: "minutes"} if scribe else {}
     services.attendance_record(
         meeting=meeting, statuses=statuses, notes=notes, acting_user=minute_taker
     )
