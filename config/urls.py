@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from meetings.views import feed
 from partnership.views import health, home
 
 urlpatterns = [
@@ -9,6 +10,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("partnership.urls_accounts")),
     path("admin/", admin.site.urls),
+    # Calendar apps have no session: the token in the URL stands for the user.
+    path("calendar/<str:token>/<uuid:board_uuid>.ics", feed.calendar_feed, name="calendar-feed"),
     path("p/<slug:partnership_slug>/", include("partnership.urls")),
     path("p/<slug:partnership_slug>/documents/", include("documents.urls")),
     path("p/<slug:partnership_slug>/actions/", include("actions.urls")),

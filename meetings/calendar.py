@@ -1,7 +1,8 @@
 """Calendar files (iCalendar, RFC 5545): one meeting, or a board's meetings as a
-feed. Both are served only to signed-in members who may see the board, so a
-calendar app cannot subscribe with a session: users download them (see README).
-They carry the board, date, time, venue and a link, never agenda items."""
+feed. Members download them when signed in, or subscribe a calendar app to the
+feed through their personal token link (views/feed.py), which is checked
+against their membership on every request. They carry the board, date, time,
+venue and a link, never agenda items."""
 
 import datetime
 

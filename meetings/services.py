@@ -430,3 +430,20 @@ def plan_items_for(board, pks):
             board=board, pk__in=pks
         )
     )
+
+
+def calendar_feed_token(*, user, reset=False):
+    """The user's calendar feed token, made on first use; `reset` replaces it so
+    every link given out before stops working."""
+    import secrets
+
+    from .models import CalendarFeedToken
+
+    with transaction.atomic():
+        token, _ = CalendarFeedToken.objects.select_for_update().get_or_create(
+            user=user, defaults={"token": secrets.token_urlsafe(32)}
+        )
+        if reset:
+            token.token = secrets.token_urlsafe(32)
+            token.save(update_fields=["token"])
+    return token.token

@@ -45,6 +45,7 @@ urlpatterns = [
     path(M + "public-minutes.pdf", documents.minutes_public_pdf, name="minutes-public-pdf"),
     # Boards
     path(BOARD + "meetings.ics", documents.board_calendar, name="board-calendar"),
+    path(BOARD + "calendar/", documents.calendar_subscribe, name="calendar-subscribe"),
     path(BOARD + "forward-plan/", boards.forward_plan, name="forward-plan"),
     path(BOARD + "forward-plan/new/", boards.forward_plan_create, name="forward-plan-create"),
     path(

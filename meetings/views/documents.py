@@ -1,12 +1,15 @@
 """PDFs and calendar files of a meeting. Each shows only what the member may
 see: observers' documents leave confidential items out."""
 
+from django.contrib import messages
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from documents.render import pdf_response
 
-from .. import calendar, documents, selectors
+from .. import calendar, documents, selectors, services
 from ..permissions import can_view_confidential
 from .common import get_board, get_meeting
 
@@ -71,3 +74,22 @@ def board_calendar(request, board_uuid):
         board, meetings, lambda m: request.build_absolute_uri(m.get_absolute_url())
     )
     return _ics_response(body, f"{board.label} meetings.ics".replace("/", "-"))
+
+
+def calendar_subscribe(request, board_uuid):
+    """The member's own link for subscribing a calendar app to the board's
+    meetings, and the way to replace it if it has been shared."""
+    board = get_board(request, board_uuid)
+    reset = request.method == "POST"
+    token = services.calendar_feed_token(user=request.user, reset=reset)
+    if reset:
+        messages.success(
+            request, "Your calendar links have been replaced. Old ones no longer work."
+        )
+        return redirect(request.path)
+    feed_url = request.build_absolute_uri(
+        reverse("calendar-feed", kwargs={"token": token, "board_uuid": board.uuid})
+    )
+    return render(
+        request, "meetings/calendar_subscribe.html", {"board": board, "feed_url": feed_url}
+    )

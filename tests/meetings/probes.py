@@ -60,6 +60,7 @@ PROBES = {
     "meetings:minutes-pdf": Probe(_meeting),
     "meetings:minutes-public-pdf": Probe(_meeting),
     "meetings:board-calendar": Probe(_board),
+    "meetings:calendar-subscribe": Probe(_board),
     "meetings:forward-plan": Probe(_board),
     "meetings:forward-plan-create": Probe(_board, allowed=MINUTE_TAKERS, posts=True),
     "meetings:forward-plan-edit": Probe(

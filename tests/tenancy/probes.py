@@ -81,8 +81,15 @@ NON_TENANT = {
     "password_reset_complete": 200,
     "password_change": "login",
     "password_change_done": "login",
+    "calendar-feed": 404,  # a token that is no one's
 }
-NON_TENANT_KWARGS = {"password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"}}
+NON_TENANT_KWARGS = {
+    "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"},
+    "calendar-feed": {
+        "token": "no-ones-token",
+        "board_uuid": "00000000-0000-4000-8000-000000000000",
+    },
+}
 
 
 def _merge_app_probes():
