@@ -16,7 +16,10 @@ from django.db.models import Q
 from partnership.models import Board, BoardMembership, PartnerAgency, Person
 
 ALL = "all"
-_SPLIT = re.compile(r"\s*[/,;]\s*|\s+and\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*[/,;]\s*")
+# "and" separates owners only where it is not part of a name ("Development and
+# Practice Group"): a part is tried whole before it is split on it.
+_SPLIT_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _ALL_WORDS = {"all", "all members", "everyone", "all board members", "all partners"}
 
 
@@ -108,12 +111,16 @@ class OwnerDirectory:
         if whole is not None:
             return [whole]
         owners, problems = [], []
-        for part in (p for p in _SPLIT.split(text) if p.strip()):
-            match = self._match(part.strip())
-            if match is None:
-                problems.append(part.strip())
-            elif match not in owners:
-                owners.append(match)
+        for part in (p.strip() for p in _SPLIT.split(text) if p.strip()):
+            match = self._match(part)
+            pieces = [(part, match)]
+            if match is None and _SPLIT_AND.search(part):
+                pieces = [(piece, self._match(piece)) for piece in _SPLIT_AND.split(part)]
+            for piece, found in pieces:
+                if found is None:
+                    problems.append(piece)
+                elif found not in owners:
+                    owners.append(found)
         if problems:
             raise ValidationError(self._unknown_message(problems), code="unknown")
         return owners

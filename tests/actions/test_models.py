@@ -194,7 +194,11 @@ def test_owners_typed_as_trackers_write_them(tenant_a):
         assert directory.parse("EF, PG and All") == [ef, pg, ALL]
         assert directory.parse("All") == [ALL]
         assert directory.parse("Q&E") == [tenant_a.subgroup]
-        assert directory.parse("Development and Practice Group")[0].name.startswith("Development")
+        dp = directory.parse("Development and Practice Group")[0]
+        assert dp.name == "Development and Practice Group"
+        # A group whose name has "and" in it, among other owners.
+        assert directory.parse("EF/Development and Practice Group") == [ef, dp]
+        assert directory.parse("EF and PG/Q&E") == [ef, pg, tenant_a.subgroup]
         with pytest.raises(Exception, match="‘XY’ is not a person"):
             directory.parse("PG/XY")
         PersonFactory(partnership=tenant_a.partnership, full_name="Paul Green")
