@@ -609,7 +609,7 @@ def _minute(meeting, spec, members, minute_taker, raise_actions):
     )
     meeting.status = Meeting.Status.MINUTES_DRAFT
     meeting.save(update_fields=["status", "updated_at"])
-    if not (raise_actions and action_log.available()):
+    if not raise_actions:
         return
     for item, row in zip(items, spec, strict=True):
         for description, places, due_in in row[7]:

@@ -75,7 +75,6 @@ def minuting(request, meeting_uuid):
             **attendance_panel_context(meeting),
             "may": may,
             "owner_choices": action_log.owner_choices(meeting.board),
-            "actions_available": action_log.available(),
             "month_choices": month_choices(),
         },
     )
@@ -174,8 +173,6 @@ def minutes_action(request, meeting_uuid, item_uuid):
     meeting = get_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     item = get_item(request, meeting, item_uuid)
-    if not action_log.available():
-        raise Http404("The action log is not available")
     form = RaiseActionForm(posted(request), item=item)
     raised = False
     if request.method == "POST" and form.is_valid():
@@ -245,7 +242,6 @@ def minutes_add(request, meeting_uuid, item_uuid):
                         "meeting": meeting,
                         "item": item,
                         "may": capabilities(request, meeting),
-                        "actions_available": action_log.available(),
                         "month_choices": month_choices(),
                         "added": True,
                     },
