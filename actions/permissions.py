@@ -9,14 +9,11 @@ functions and templates hide buttons with the same answers.
 """
 
 from partnership.models import Role
+from partnership.permissions import active_role as _role
 from partnership.permissions import can_view_board, is_business_unit
 
 from .models import ActionOwner
 from .owners import people_owning_q
-
-
-def _role(membership):
-    return membership.role if membership is not None and membership.is_active else None
 
 
 def can_view_action(membership, action) -> bool:

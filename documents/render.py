@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -46,10 +47,15 @@ def render_pdf(template_name, context):
     )
 
 
-def pdf_response(pdf, filename, *, inline=True):
-    """An HTTP response carrying a PDF, opened in the browser or downloaded."""
-    response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+def file_response(content, filename, content_type, *, inline=False):
+    """A generated file (PDF, CSV, spreadsheet, calendar) as an HTTP response,
+    opened in the browser or downloaded, never cached by anyone in between."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def pdf_response(pdf, filename, *, inline=True):
+    """A PDF, opened in the browser unless `inline` is False."""
+    return file_response(pdf, filename, "application/pdf", inline=inline)

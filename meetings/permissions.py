@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from partnership.models import BoardMembership, Role
-from partnership.permissions import _role, can_view_board, is_business_unit
+from partnership.permissions import active_role as _role
+from partnership.permissions import can_view_board, is_business_unit
 
 MINUTE_TAKERS = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS_OFFICER, Role.MINUTE_TAKER})
 

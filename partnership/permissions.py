@@ -18,12 +18,13 @@ BUSINESS_UNIT = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS_OFFICER})
 SEES_EVERY_BOARD = BUSINESS_UNIT | {Role.MINUTE_TAKER, Role.INDEPENDENT_CHAIR, Role.OBSERVER}
 
 
-def _role(membership):
+def active_role(membership):
+    """The member's role, or None for no membership or an inactive one."""
     return membership.role if membership is not None and membership.is_active else None
 
 
 def is_business_unit(membership) -> bool:
-    return _role(membership) in BUSINESS_UNIT
+    return active_role(membership) in BUSINESS_UNIT
 
 
 def can_manage_structure(membership) -> bool:
@@ -39,11 +40,11 @@ def can_manage_memberships(membership) -> bool:
 def can_view_people(membership) -> bool:
     """The people directory holds contact details: the business unit and the
     minute taker (who records attendance) need it; others see names in minutes."""
-    return _role(membership) in BUSINESS_UNIT | {Role.MINUTE_TAKER}
+    return active_role(membership) in BUSINESS_UNIT | {Role.MINUTE_TAKER}
 
 
 def can_view_board(membership, board) -> bool:
-    role = _role(membership)
+    role = active_role(membership)
     if role is None or board.partnership_id != membership.partnership_id:
         return False
     if role in SEES_EVERY_BOARD:
@@ -57,7 +58,7 @@ def can_view_board(membership, board) -> bool:
 
 def visible_boards(membership):
     """The boards this member may open, as a queryset."""
-    role = _role(membership)
+    role = active_role(membership)
     if role is None:
         return Board.objects.none()
     boards = Board.objects.for_partnership(membership.partnership_id)

@@ -2,10 +2,9 @@
 log page. Each is built inside the request (and its partnership's scope); a PDF
 of a long log is rendered in the background instead (documents app)."""
 
-from django.http import HttpResponse
 from django.shortcuts import redirect
 
-from documents.render import pdf_response
+from documents.render import file_response, pdf_response
 from documents.services import document_request
 
 from ..exports import csv_bytes, export_filename, export_title, pdf_bytes, xlsx_bytes
@@ -30,28 +29,21 @@ def _materialise(actions, rule):
     return found
 
 
-def _download(content, content_type, name):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def export_csv(request):
     form, filters, rule, actions = _filtered(request, plain=True)
-    return _download(
+    return file_response(
         csv_bytes(actions),
-        "text/csv; charset=utf-8",
         export_filename(request.partnership, filters, "csv"),
+        "text/csv; charset=utf-8",
     )
 
 
 def export_xlsx(request):
     form, filters, rule, actions = _filtered(request, plain=True)
-    return _download(
+    return file_response(
         xlsx_bytes(actions, title=export_title(filters)),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         export_filename(request.partnership, filters, "xlsx"),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 

@@ -2,12 +2,11 @@
 see: observers' documents leave confidential items out."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from documents.render import pdf_response
+from documents.render import file_response, pdf_response
 
 from .. import calendar, documents, selectors, services
 from ..permissions import can_view_confidential
@@ -49,10 +48,7 @@ def meeting_pack(request, meeting_uuid):
 
 
 def _ics_response(body, filename):
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(body, filename, "text/calendar; charset=utf-8")
 
 
 def meeting_ics(request, meeting_uuid):
