@@ -485,14 +485,6 @@ def actions_import(*, action_import, rows, acting_user):
 def uploads_purge(*, now=None):
     """Deletes uploads never confirmed, a day after they were made (the rows
     stay, as a record). Returns how many files went."""
-    from django_scopes import scopes_disabled
+    from documents.services import files_purge
 
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=1)
-    purged = 0
-    with scopes_disabled():
-        for upload in ActionImport.objects.filter(created_at__lt=cutoff).exclude(file=""):
-            upload.file.delete(save=False)
-            upload.file = ""
-            upload.save(update_fields=["file", "updated_at"])
-            purged += 1
-    return purged
+    return files_purge(ActionImport, before=(now or timezone.now()) - datetime.timedelta(days=1))

@@ -70,11 +70,18 @@ def documents_purge(*, now=None):
     """Deletes the files of documents older than KEEP_DAYS (the job rows stay, as
     a record of who asked for what). Returns how many files went."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=DocumentJob.KEEP_DAYS)
+    return files_purge(DocumentJob, before=cutoff)
+
+
+def files_purge(model, *, before):
+    """Deletes the stored `file` of every `model` row created before `before`,
+    across partnerships, keeping the rows themselves as the record. Returns how
+    many files went."""
     purged = 0
     with scopes_disabled():
-        for job in DocumentJob.objects.filter(created_at__lt=cutoff).exclude(file=""):
-            job.file.delete(save=False)
-            job.file = ""
-            job.save(update_fields=["file", "updated_at"])
+        for row in model.objects.filter(created_at__lt=before).exclude(file=""):
+            row.file.delete(save=False)
+            row.file = ""
+            row.save(update_fields=["file", "updated_at"])
             purged += 1
     return purged
