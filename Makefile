@@ -14,7 +14,7 @@ export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/spm
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,run]"
 	touch $@
 
 install: $(BIN)/.installed
@@ -41,6 +41,7 @@ run: database
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: database system-packages lint

@@ -6,4 +6,5 @@ class ActionsConfig(AppConfig):
     verbose_name = "Action logs"
 
     def ready(self):
-        from . import documents  # noqa: F401 - registers the background PDF renderer
+        # Register the background PDF renderer and the permission rules templates ask.
+        from . import documents, permissions  # noqa: F401

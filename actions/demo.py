@@ -13,8 +13,6 @@ import datetime
 
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Meeting
-
 from . import services
 from .models import Action, ActionUpdate
 from .owners import OwnerDirectory
@@ -359,8 +357,10 @@ LOGS = {
 }  # fmt: skip
 
 
-def seed(demo):
-    """Adds each demo board's action log (runs inside the partnership's scope)."""
+def seed(demo, *, held_meetings=None):
+    """Adds each demo board's action log (runs inside the partnership's scope).
+    `held_meetings(board, today)`: the board's past meetings with their
+    numbered items, newest first, to raise actions at (the meetings demo's)."""
     today = timezone.localdate()
     author = (demo.users.get("business_manager") or [None])[0]
     for board_name, actions in LOGS.items():
@@ -369,22 +369,12 @@ def seed(demo):
             continue
         directory = OwnerDirectory(board)
         existing = set(Action.objects.filter(board=board).values_list("description", flat=True))
-        meetings = _held_meetings(board, today)
+        meetings = held_meetings(board, today) if held_meetings else []
         for index, spec in enumerate(actions):
             description = spec[0]
             if description in existing:
                 continue
             _seed_action(board, directory, spec, index, meetings, today, author)
-
-
-def _held_meetings(board, today):
-    """The board's past meetings with their agenda items, newest first."""
-    meetings = list(Meeting.objects.filter(board=board, date__lt=today).order_by("-date")[:6])
-    items = {}
-    for item in AgendaItem.objects.filter(meeting__in=meetings).order_by("position"):
-        if item.number.strip(" ."):  # "Welcome" and the like have no number to cite
-            items.setdefault(item.meeting_id, []).append(item)
-    return [(m, items.get(m.pk, [])) for m in meetings]
 
 
 def _seed_action(board, directory, spec, index, meetings, today, author):

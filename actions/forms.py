@@ -13,7 +13,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from govuk.forms import GovukDateField, GovukForm
-from meetings.models import AgendaItem
 from partnership.forms import TenantModelForm
 from partnership.permissions import visible_boards
 
@@ -118,12 +117,10 @@ class ActionFilterForm(GovukForm):
             ("", "Anyone"),
             *owner_filter_choices(membership.partnership_id),
         ]
-        meetings = origin_meetings(membership)
-        if board is not None:
-            meetings = meetings.filter(pk__in=board.actions.values("origin_meeting_id"))
-        self.meetings = {str(m.uuid): m for m in meetings}
+        meetings = origin_meetings(membership, board=board)
+        self.meetings = {str(uuid): uuid for uuid, _, _ in meetings}
         self.fields["origin_meeting"].choices = [("", "Any meeting")] + [
-            (key, f"{m.board.label}, {m.date:%-d %B %Y}") for key, m in self.meetings.items()
+            (str(uuid), f"{label}, {date:%-d %B %Y}") for uuid, label, date in meetings
         ]
 
     def filters(self):
@@ -345,8 +342,11 @@ class ActionForm(GovukForm):
     @staticmethod
     def _agenda_items(partnership, action):
         since = timezone.localdate() - datetime.timedelta(days=548)
+        # The agenda items of the meetings app, reached through the action's own
+        # (lazy) foreign key: the action log imports nothing from meetings.
+        agenda_items = Action._meta.get_field("origin_item").related_model.objects
         items = (
-            AgendaItem.objects.for_partnership(partnership)
+            agenda_items.for_partnership(partnership)
             .filter(meeting__date__gte=since)
             .select_related("meeting__board")
             .order_by("-meeting__date", "meeting_id", "position")

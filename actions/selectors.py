@@ -19,12 +19,12 @@ from django.db.models import (
 )
 from django_scopes import scope
 
-from meetings.models import Meeting
 from partnership.models import Board, PartnerAgency, Person
-from partnership.permissions import visible_boards
+from partnership.permissions import can_view_sensitive
 
 from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate
 from .owners import ALL, people_owning_q
+from .permissions import visible_actions
 from .rag import AMBER, GREEN, RED
 
 SORTS = {
@@ -56,15 +56,14 @@ def latest_updates():
     )
 
 
-def actions_for_list(partnership, rule, *, plain=False):
-    """Actions with everything a log row shows: board, origin, owners, RAG (in
-    SQL, as `rag_code`), whether overdue, and the latest update's text and date.
+def actions_for_list(actions, rule, *, plain=False):
+    """`actions` (a queryset the member may see: `visible_actions`) with
+    everything a log row shows: board, origin, owners, RAG (in SQL, as
+    `rag_code`), whether overdue, and the latest update's text and date.
     `plain`: RAG and overdue only, for reading thousands of rows as values
     (exports.export_rows fetches the rest in two more queries)."""
-    actions = (
-        Action.objects.for_partnership(partnership)
-        .with_rag(rule)
-        .annotate(overdue=Case(When(rule.overdue_q(), then=Value(1)), default=Value(0)))
+    actions = actions.with_rag(rule).annotate(
+        overdue=Case(When(rule.overdue_q(), then=Value(1)), default=Value(0))
     )
     if plain:
         return actions
@@ -79,13 +78,16 @@ def actions_for_list(partnership, rule, *, plain=False):
     )
 
 
-def open_actions_for_board(board, *, rule=None):
-    """The board's open actions (not completed, not no longer required), with
-    owners prefetched and RAG annotated, in number order: what a meeting's
-    "action log" item reviews."""
+def open_actions_for_board(board, *, membership, rule=None):
+    """The board's open actions (not completed, not no longer required) that
+    the member may see, with owners prefetched and RAG annotated, in number
+    order: what a meeting's "action log" item reviews."""
     rule = rule or rag_rule_for(board.partnership_id)
     return (
-        actions_for_list(board.partnership_id, rule).filter(board=board).open().order_by("number")
+        actions_for_list(visible_actions(membership), rule)
+        .filter(board=board)
+        .open()
+        .order_by("number")
     )
 
 
@@ -123,17 +125,14 @@ class LogFilters:
     rags: list = field(default_factory=list)
     overdue: bool = False
     due_within: int | None = None
-    origin_meeting: Meeting | None = None
+    origin_meeting: object = None  # a meeting's uuid
     query: str = ""
     sort: str = "number"
 
 
 def action_log(*, membership, filters, rule, with_rag_filter=True, plain=False):
-    """The log as the member may see it (boards they may view), filtered and sorted."""
-    partnership = membership.partnership
-    actions = actions_for_list(partnership, rule, plain=plain).filter(
-        board__in=visible_boards(membership)
-    )
+    """The log as the member may see it (`visible_actions`), filtered and sorted."""
+    actions = actions_for_list(visible_actions(membership), rule, plain=plain)
     if filters.board is not None:
         actions = actions.filter(board=filters.board)
     if filters.statuses:
@@ -149,7 +148,7 @@ def action_log(*, membership, filters, rule, with_rag_filter=True, plain=False):
         until = rule.today + datetime.timedelta(days=filters.due_within)
         actions = actions.filter(due_date__gte=rule.today, due_date__lte=until)
     if filters.origin_meeting is not None:
-        actions = actions.filter(origin_meeting=filters.origin_meeting)
+        actions = actions.filter(origin_meeting__uuid=filters.origin_meeting)
     if filters.query:
         actions = actions.filter(_search(filters.query))
     if with_rag_filter and filters.rags:
@@ -206,12 +205,17 @@ def rag_counts(actions):
     return counts
 
 
-def action_counts_by_board(partnership, *, rule=None):
-    """{board pk: {"open": n, "overdue": n}} for the partnership overview."""
+def action_counts_by_board(*, membership, rule=None):
+    """{board pk: {"open": n, "overdue": n}} for the partnership overview: every
+    board's counts (the overview names every board), without the actions the
+    member may not see because they were raised at confidential items."""
+    partnership = membership.partnership_id
     rule = rule or rag_rule_for(partnership)
+    actions = Action.objects.for_partnership(partnership)
+    if not can_view_sensitive(membership):
+        actions = actions.exclude(origin_item__is_confidential=True)
     rows = (
-        Action.objects.for_partnership(partnership)
-        .open()
+        actions.open()
         .order_by()
         .values("board_id")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=rule.overdue_q()))
@@ -219,25 +223,32 @@ def action_counts_by_board(partnership, *, rule=None):
     return {row["board_id"]: {"open": row["open"], "overdue": row["overdue"]} for row in rows}
 
 
-def actions_with_timeline(partnership, rule):
+def actions_with_timeline(membership, rule):
     """Actions for their own page: a log row's data and every update, newest first."""
-    return actions_for_list(partnership, rule).prefetch_related(
+    return actions_for_list(visible_actions(membership), rule).prefetch_related(
         Prefetch("updates", queryset=ActionUpdate.objects.select_related("author"))
     )
 
 
-def origin_meetings(membership):
-    """Meetings that raised actions on boards the member may view, for the filter."""
-    return (
-        Meeting.objects.for_partnership(membership.partnership)
-        .filter(
-            pk__in=Action.objects.filter(board__in=visible_boards(membership)).values(
-                "origin_meeting_id"
-            )
+def origin_meetings(membership, *, board=None):
+    """[(uuid, board label, date)] of the meetings that raised actions the member
+    may see (on `board`), newest first, for the filter. Read through the
+    actions, so the action log needs nothing from the meetings app."""
+    actions = visible_actions(membership).filter(origin_meeting__isnull=False)
+    if board is not None:
+        actions = actions.filter(board=board)
+    rows = (
+        actions.order_by()
+        .values_list(
+            "origin_meeting__uuid",
+            "origin_meeting__board__short_name",
+            "origin_meeting__board__name",
+            "origin_meeting__date",
         )
-        .select_related("board")
-        .order_by("-date")
+        .distinct()
     )
+    found = [(uuid, short or name, date) for uuid, short, name, date in rows]
+    return sorted(found, key=lambda row: (row[2], row[1]), reverse=True)
 
 
 @dataclass
@@ -266,9 +277,9 @@ def my_actions(memberships):
                 continue
             rule = rag_rule_for(membership.partnership)
             actions = list(
-                actions_for_list(membership.partnership, rule)
+                actions_for_list(visible_actions(membership), rule)
                 .open()
-                .filter(owned_by(person), board__in=visible_boards(membership))
+                .filter(owned_by(person))
                 .order_by("-overdue", F("due_date").asc(nulls_last=True), "board__name", "number")
             )
         if actions:

@@ -42,13 +42,17 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "django_celery_beat",
+    "pgtrigger",
+    # Ours, from the base up: base apps, the kernel, feature apps, composition.
     "govuk",
+    "audit",
     "partnership",
-    "meetings",
+    "documents",
     "actions",
+    "meetings",
     "reviews",
     "funding",
-    "documents",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partnership.context_processors.tenancy",
+                "dashboard.navigation.menu",
             ],
             "builtins": ["govuk.templatetags.govuk"],
         },
@@ -150,7 +155,8 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LANGUAGE_CODE = "en-gb"

@@ -11,6 +11,7 @@ from actions import owners as action_owners
 from actions import selectors as action_selectors
 from actions import services as action_services
 from actions.models import Action
+from actions.permissions import visible_actions
 
 # A quick update's RAG change, as actions.services.action_update_add takes it.
 RAG_CHANGES = [
@@ -23,11 +24,14 @@ RAG_CHANGES = [
 
 def raised_in(meeting):
     """{agenda item id: [actions raised at it]} for one meeting, each with its
-    owners and RAG."""
+    owners and RAG. Shown only beside items the reader may see (an action
+    follows its item), so this reads every action the meeting raised."""
     rule = action_selectors.rag_rule_for(meeting.partnership_id)
     raised = {}
     for action in (
-        action_selectors.actions_for_list(meeting.partnership_id, rule)
+        action_selectors.actions_for_list(
+            Action.objects.for_partnership(meeting.partnership_id), rule
+        )
         .filter(origin_meeting=meeting)
         .order_by("number")
     ):
@@ -40,10 +44,10 @@ def were_raised_at(item):
     return Action.objects.for_partnership(item.partnership_id).filter(origin_item=item).exists()
 
 
-def open_actions(board, *, before=None):
-    """The board's open actions in number order, for the review of the log;
-    with `before` (a meeting), without those raised at that meeting."""
-    actions = action_selectors.open_actions_for_board(board)
+def open_actions(board, *, membership, before=None):
+    """The board's open actions the member may see, in number order, for the
+    review of the log; with `before` (a meeting), without those raised at it."""
+    actions = action_selectors.open_actions_for_board(board, membership=membership)
     if before is not None:
         actions = actions.exclude(origin_meeting=before)
     return list(actions)
@@ -92,11 +96,12 @@ def add_update(*, action, acting_user, text="", status=None, rag=None, rag_reaso
     )
 
 
-def action_for_board(board, action_uuid):
-    """One action on the board's log (open or not), with owners and RAG, or None."""
+def action_for_board(board, action_uuid, *, membership):
+    """One action on the board's log (open or not) that the member may see, with
+    owners and RAG, or None."""
     rule = action_selectors.rag_rule_for(board.partnership_id)
     return (
-        action_selectors.actions_for_list(board.partnership_id, rule)
+        action_selectors.actions_for_list(visible_actions(membership), rule)
         .filter(board=board, uuid=action_uuid)
         .first()
     )

@@ -664,3 +664,15 @@ def _forward_plan(board, last_held, planned, members):
         purpose="decision",
         raised_at=last_held.items.order_by("position")[2] if last_held.items.count() > 2 else None,
     )
+
+
+def held_meetings(board, today):
+    """The board's past meetings with their agenda items, newest first."""
+    from .models import AgendaItem, Meeting
+
+    meetings = list(Meeting.objects.filter(board=board, date__lt=today).order_by("-date")[:6])
+    items = {}
+    for item in AgendaItem.objects.filter(meeting__in=meetings).order_by("position"):
+        if item.number.strip(" ."):  # "Welcome" and the like have no number to cite
+            items.setdefault(item.meeting_id, []).append(item)
+    return [(m, items.get(m.pk, [])) for m in meetings]

@@ -1,9 +1,8 @@
-from .navigation import navigation
 from .selectors import memberships_for_user
 
 
 def tenancy(request):
-    """The partnership in view, the member's capabilities and the menu."""
+    """The partnership in view and the member's capabilities (`can`)."""
     partnership = getattr(request, "partnership", None)
     context = {
         "partnership": partnership,
@@ -11,7 +10,6 @@ def tenancy(request):
         "can": getattr(request, "can", None),
     }
     if partnership is not None:
-        context["nav_items"] = navigation(request)
         # Callable, so only pages that show the link pay for the query.
         context["other_partnerships"] = lambda: memberships_for_user(request.user).count() > 1
     return context

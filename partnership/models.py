@@ -15,6 +15,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from .tenancy import TenantManager, TenantModel, TenantQuerySet
+from .writes import history_user
 
 
 class UserManager(BaseUserManager):
@@ -71,7 +72,7 @@ class Partnership(models.Model):
     financial_year_start_month = models.PositiveSmallIntegerField(choices=MONTHS, default=4)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["name"]
@@ -86,7 +87,7 @@ class Partnership(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partnership:overview", kwargs={"partnership_slug": self.slug})
+        return reverse("dashboard:overview", kwargs={"partnership_slug": self.slug})
 
     @property
     def covers(self):
@@ -118,7 +119,7 @@ class Organisation(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=history_user)
 
     class Meta:
         ordering = ["name"]
@@ -284,7 +285,7 @@ class Board(TenantModel):
 
     def get_absolute_url(self):
         return reverse(
-            "partnership:board-detail",
+            "dashboard:board-detail",
             kwargs={"partnership_slug": self.partnership.slug, "board_uuid": self.uuid},
         )
 

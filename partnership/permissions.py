@@ -1,14 +1,26 @@
-"""Who may do what, decided in one place from the membership role and board seats.
+"""Who may do what: the kernel's building blocks and the one way to ask and refuse.
 
-Views refuse with these functions and templates hide buttons with the same ones
-(through `request.can` and the `can_view_board` filter), so a hidden button and
-a refused URL never disagree. Every function takes the request's Membership
-(None for someone who is not a member: they may do nothing).
+Every capability is one function in its app's `permissions.py`, taking the
+request's Membership (None for someone who is not a member: they may do nothing)
+and, for a rule about one object, that object. Registering it with `@rule`
+makes the same function answer three callers:
+
+- views refuse with `require(check)` (a decorator, for a partnership-wide rule)
+  or `refuse_unless(check(membership, obj))` (403: the user knows the thing is
+  there but may not do this), while loaders hide what the user may not know
+  exists with `hide_unless(...)` (404, as for another partnership's objects);
+- templates ask `can.<rule>` (partnership-wide) and `may.<rule>` where a view
+  passes `may = request.can.on(obj)` (object rules of obj's model);
+- selectors behind pages and panels filter with the queryset twin of a rule
+  (`visible_boards`), and a test proves the two agree.
+
+So a hidden button and a refused URL never disagree.
 """
 
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .models import Board, BoardMembership, Role
 
@@ -17,32 +29,74 @@ BUSINESS_UNIT = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS_OFFICER})
 # the boards they sit on.
 SEES_EVERY_BOARD = BUSINESS_UNIT | {Role.MINUTE_TAKER, Role.INDEPENDENT_CHAIR, Role.OBSERVER}
 
+# name -> function(membership), and (model label, name) -> function(membership, obj)
+PARTNERSHIP_RULES = {}
+OBJECT_RULES = {}
+
+
+def rule(name=None, *, on=None):
+    """Registers a capability for templates: `@rule()` on `can_manage_meetings`
+    answers `can.manage_meetings`; `@rule("update", on="actions.Action")` answers
+    `may.update` for an action. The function itself is returned unchanged."""
+
+    def register(fn):
+        key = name or fn.__name__.removeprefix("can_")
+        table, full_key = (
+            (PARTNERSHIP_RULES, key) if on is None else (OBJECT_RULES, (on.lower(), key))
+        )
+        assert full_key not in table or table[full_key] is fn, f"rule {full_key} defined twice"
+        table[full_key] = fn
+        return fn
+
+    return register
+
 
 def active_role(membership):
     """The member's role, or None for no membership or an inactive one."""
     return membership.role if membership is not None and membership.is_active else None
 
 
+@rule()
 def is_business_unit(membership) -> bool:
     return active_role(membership) in BUSINESS_UNIT
 
 
+@rule()
 def can_manage_structure(membership) -> bool:
     """Partner agencies, people, boards and who sits on them."""
     return is_business_unit(membership)
 
 
+@rule()
 def can_manage_memberships(membership) -> bool:
     """Who may sign in to the partnership, and with which role."""
     return is_business_unit(membership)
 
 
+@rule()
 def can_view_people(membership) -> bool:
     """The people directory holds contact details: the business unit and the
     minute taker (who records attendance) need it; others see names in minutes."""
     return active_role(membership) in BUSINESS_UNIT | {Role.MINUTE_TAKER}
 
 
+@rule()
+def can_read_audit_log(membership) -> bool:
+    """Who saw and did what: the business manager answers for the partnership's
+    information governance."""
+    return active_role(membership) == Role.BUSINESS_MANAGER
+
+
+@rule()
+def can_view_sensitive(membership) -> bool:
+    """OFFICIAL-SENSITIVE material (confidential agenda items, their papers and
+    the actions raised at them): every member but observers, who read only what
+    could be shared outside the board."""
+    role = active_role(membership)
+    return role is not None and role != Role.OBSERVER
+
+
+@rule("view", on="partnership.Board")
 def can_view_board(membership, board) -> bool:
     role = active_role(membership)
     if role is None or board.partnership_id != membership.partnership_id:
@@ -57,7 +111,9 @@ def can_view_board(membership, board) -> bool:
 
 
 def visible_boards(membership):
-    """The boards this member may open, as a queryset."""
+    """The boards this member may open, as a queryset: the twin of
+    `can_view_board`, for selectors (tests/partnership/test_permissions.py
+    proves they agree)."""
     role = active_role(membership)
     if role is None:
         return Board.objects.none()
@@ -71,31 +127,71 @@ def visible_boards(membership):
     return boards.filter(pk__in=seats)
 
 
+@rule("manage", on="partnership.Board")
+def can_manage_board(membership, board) -> bool:
+    return can_manage_structure(membership) and can_view_board(membership, board)
+
+
 class Capabilities:
-    """What the current member may do, for templates: `{% if can.manage_structure %}`."""
+    """`request.can`, and `can` in templates: `can.manage_structure` answers the
+    partnership-wide rule; `can.on(meeting)` binds the object rules of the
+    meeting's model (`may.record_minutes`). Answers are cached per request."""
 
     def __init__(self, membership):
         self.membership = membership
+        self._cache = {}
 
-    @property
-    def business_unit(self):
-        return is_business_unit(self.membership)
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            check = PARTNERSHIP_RULES[name]
+        except KeyError:
+            raise AttributeError(f"No permission rule named {name!r}") from None
+        if name not in self._cache:
+            self._cache[name] = check(self.membership)
+        return self._cache[name]
 
-    @property
-    def manage_structure(self):
-        return can_manage_structure(self.membership)
+    def on(self, obj):
+        return ObjectCapabilities(self.membership, obj)
 
-    @property
-    def manage_memberships(self):
-        return can_manage_memberships(self.membership)
 
-    @property
-    def view_people(self):
-        return can_view_people(self.membership)
+class ObjectCapabilities:
+    """What the member may do with one object: `may.update`."""
+
+    def __init__(self, membership, obj):
+        self.membership = membership
+        self.obj = obj
+        self._label = obj._meta.label_lower
+        self._cache = {}
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            check = OBJECT_RULES[(self._label, name)]
+        except KeyError:
+            raise AttributeError(f"No permission rule {name!r} on {self._label}") from None
+        if name not in self._cache:
+            self._cache[name] = check(self.membership, self.obj)
+        return self._cache[name]
+
+
+def refuse_unless(allowed):
+    """403 unless `allowed`: the member may see the thing but not do this. (Loaders
+    answer 404 for what they may not see at all: `hide_unless`.)"""
+    if not allowed:
+        raise PermissionDenied
+
+
+def hide_unless(visible, what="Not found"):
+    """404 unless `visible`: the member may not know the thing exists."""
+    if not visible:
+        raise Http404(what)
 
 
 def require(check):
-    """View decorator: refuse (403) unless `check(request.membership)` holds.
+    """View decorator: 403 unless `check(request.membership)` holds.
 
     Membership itself is settled earlier by TenancyMiddleware (non-members get
     404), so this only ever separates roles within a partnership.
@@ -104,8 +200,7 @@ def require(check):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not check(request.membership):
-                raise PermissionDenied
+            refuse_unless(check(request.membership))
             return view(request, *args, **kwargs)
 
         return wrapped

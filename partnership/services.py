@@ -1,5 +1,6 @@
-"""Writes that do more than save one form: each is one transaction and takes the
-acting user."""
+"""Writes for the partnership's structure and its users: keyword-only, taking
+cleaned data (never a form), one transaction each, naming the acting user in
+the history (partnership.writes)."""
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -10,26 +11,133 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .models import Membership, Organisation, Person, Role, User
+from audit.log import record
+
+from .models import (
+    Board,
+    BoardMembership,
+    Membership,
+    Organisation,
+    PartnerAgency,
+    Partnership,
+    Person,
+    Role,
+    User,
+)
+from .writes import model_update, service
+
+PARTNERSHIP_FIELDS = (
+    "name",
+    "areas_covered",
+    "covers_children",
+    "covers_adults",
+    "financial_year_start_month",
+)
+AGENCY_FIELDS = ("kind", "lead_representative", "is_active")
+PERSON_FIELDS = ("full_name", "initials", "job_title", "organisation", "email", "is_active")
+BOARD_FIELDS = (
+    "name",
+    "short_name",
+    "kind",
+    "reports_to",
+    "terms_of_reference",
+    "tor_version",
+    "tor_date",
+    "late_paper_days",
+    "is_active",
+)
+SEAT_FIELDS = ("person", "role", "representing", "start_date", "end_date")
 
 
-@transaction.atomic
-def partner_agency_create(*, partnership, form, acting_user):
-    """Saves a PartnerAgencyForm, first creating its organisation if it is new
-    (organisations are shared reference data across partnerships)."""
-    organisation = form.cleaned_data.get("organisation") or Organisation.objects.create(
-        name=form.cleaned_data["new_organisation_name"].strip(),
-        short_name=form.cleaned_data.get("new_organisation_short_name", "").strip(),
-        kind=form.cleaned_data["new_organisation_kind"],
+def _locked(instance):
+    """The row as it is now, locked until the transaction ends: updates compare
+    against the database, not against an instance a form already changed."""
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+@service
+def partnership_update(*, partnership, data, acting_user):
+    fresh = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    return model_update(instance=fresh, data=data, fields=PARTNERSHIP_FIELDS)
+
+
+@service
+def partner_agency_create(*, partnership, data, acting_user):
+    """Adds an organisation as a partner agency, first creating the
+    organisation if it is new (organisations are shared reference data across
+    partnerships)."""
+    organisation = data.get("organisation") or Organisation.objects.create(
+        name=data["new_organisation_name"].strip(),
+        short_name=data.get("new_organisation_short_name", "").strip(),
+        kind=data["new_organisation_kind"],
     )
-    agency = form.save(commit=False)
-    agency.partnership = partnership
-    agency.organisation = organisation
-    agency.save()
-    return agency
+    return PartnerAgency.objects.create(
+        partnership=partnership,
+        organisation=organisation,
+        kind=data["kind"],
+        lead_representative=data.get("lead_representative"),
+    )
 
 
-@transaction.atomic
+@service
+def partner_agency_update(*, agency, data, acting_user):
+    return model_update(instance=_locked(agency), data=data, fields=AGENCY_FIELDS)
+
+
+@service
+def person_create(*, partnership, data, acting_user):
+    person = Person(partnership=partnership)
+    for name in PERSON_FIELDS:
+        if name in data:
+            setattr(person, name, data[name])
+    person.save()
+    return person
+
+
+@service
+def person_update(*, person, data, acting_user):
+    return model_update(instance=_locked(person), data=data, fields=PERSON_FIELDS)
+
+
+@service
+def board_create(*, partnership, data, acting_user):
+    board = Board(partnership=partnership)
+    for name in BOARD_FIELDS:
+        if name in data:
+            setattr(board, name, data[name])
+    board.save()
+    return board
+
+
+@service
+def board_update(*, board, data, acting_user):
+    return model_update(instance=_locked(board), data=data, fields=BOARD_FIELDS)
+
+
+def _representing(data):
+    """A seat represents the person's own organisation unless it says otherwise."""
+    data = dict(data)
+    if data.get("representing") is None and data["person"].organisation_id:
+        data["representing"] = data["person"].organisation
+    return data
+
+
+@service
+def seat_create(*, board, data, acting_user):
+    data = _representing(data)
+    return BoardMembership.objects.create(
+        partnership_id=board.partnership_id,
+        board=board,
+        **{name: data.get(name) for name in SEAT_FIELDS},
+    )
+
+
+@service
+def seat_update(*, seat, data, acting_user):
+    return model_update(instance=_locked(seat), data=_representing(data), fields=SEAT_FIELDS)
+
+
+@service
 def membership_invite(*, partnership, email, first_name, last_name, role, acting_user, site_url):
     """Gives someone access to the partnership with a role.
 
@@ -52,6 +160,13 @@ def membership_invite(*, partnership, email, first_name, last_name, role, acting
     if created:
         user = User.objects.create_user(email, first_name=first_name, last_name=last_name)
     membership = Membership.objects.create(partnership=partnership, user=user, role=role)
+    record(
+        "membership.added",
+        user=acting_user,
+        partnership=partnership,
+        obj=membership,
+        detail=f"{user.email} as {membership.get_role_display()}",
+    )
     _link_person(partnership=partnership, user=user)
     transaction.on_commit(
         lambda: _send_invitation(membership=membership, new_account=created, site_url=site_url)
@@ -85,7 +200,7 @@ def _send_invitation(*, membership, new_account, site_url):
             },
         )
     else:
-        path = reverse("partnership:overview", kwargs={"partnership_slug": partnership.slug})
+        path = reverse("dashboard:overview", kwargs={"partnership_slug": partnership.slug})
     context = {
         "user": user,
         "partnership": partnership,
@@ -102,7 +217,7 @@ def _send_invitation(*, membership, new_account, site_url):
     )
 
 
-@transaction.atomic
+@service
 def membership_change(*, membership, role, is_active, acting_user):
     """Changes a user's role or access. A partnership always keeps at least one
     active business manager, so nobody can lock the business unit out."""
@@ -123,7 +238,21 @@ def membership_change(*, membership, role, is_active, acting_user):
                 "The partnership needs at least one active business manager: "
                 "give someone else that role first"
             )
+    before = (membership.get_role_display(), membership.is_active)
     membership.role = role
     membership.is_active = is_active
     membership.save()
+    after = (membership.get_role_display(), membership.is_active)
+    if before != after:
+        record(
+            "membership.changed",
+            user=acting_user,
+            partnership=membership.partnership,
+            obj=membership,
+            detail=f"{membership.user.email}: {_access(*before)} -> {_access(*after)}",
+        )
     return membership
+
+
+def _access(role, active):
+    return role if active else f"{role} (cannot sign in)"

@@ -14,6 +14,8 @@ from django.db import connection, models
 from django_scopes import ScopedManager
 from simple_history.models import HistoricalRecords
 
+from .writes import history_user
+
 
 class TenantQuerySet(models.QuerySet):
     def for_partnership(self, partnership):
@@ -57,7 +59,7 @@ class TenantModel(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TenantManager()
-    history = HistoricalRecords(inherit=True)
+    history = HistoricalRecords(inherit=True, get_user=history_user)
 
     tenant_parent: str | None = None
 

@@ -1,5 +1,6 @@
-"""Partnership pages, all under /p/<partnership_slug>/ (TenancyMiddleware admits
-members only and opens the partnership's scope)."""
+"""The partnership's structure and users, under /p/<partnership_slug>/
+(TenancyMiddleware admits members only and opens the partnership's scope). The
+overview and a board's own page are the dashboard's."""
 
 from django.urls import path
 
@@ -8,10 +9,8 @@ from .views import agencies, boards, details, memberships, people
 app_name = "partnership"
 
 urlpatterns = [
-    path("", boards.overview, name="overview"),
     path("details/edit/", details.partnership_edit, name="partnership-edit"),
     path("boards/new/", boards.board_create, name="board-create"),
-    path("boards/<uuid:board_uuid>/", boards.board_detail, name="board-detail"),
     path("boards/<uuid:board_uuid>/edit/", boards.board_edit, name="board-edit"),
     path("boards/<uuid:board_uuid>/members/new/", boards.board_member_add, name="board-member-add"),
     path(

@@ -2,61 +2,48 @@
 and completing it."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 
-from partnership.permissions import require
+from partnership.permissions import refuse_unless, require
+from partnership.views.common import posted
 
 from .. import services
 from ..forms import ActionCompleteForm, ActionForm, ActionUpdateForm
+from ..loaders import load_action
 from ..permissions import (
     can_complete_action,
+    can_edit_action,
     can_manage_actions,
     can_update_action,
-    can_view_action,
 )
 from ..rag import rule_text
-from ..selectors import actions_with_timeline, rag_rule_for
 from .common import board_from_query
 
 
-def _get_action(request, action_uuid):
-    rule = rag_rule_for(request.partnership)
-    action = get_object_or_404(actions_with_timeline(request.partnership, rule), uuid=action_uuid)
-    if not can_view_action(request.membership, action):
-        raise PermissionDenied
-    action._rag_rule = rule
-    return action
-
-
 def _page_context(request, action, **extra):
-    membership = request.membership
-    can_update = can_update_action(membership, action)
     return {
         "action": action,
+        "may": request.can.on(action),
         "updates": list(action.updates.all()),
-        "can_update": can_update,
-        "can_complete": can_update and action.is_open,
-        "can_edit": can_manage_actions(membership),
         "rule_text": rule_text(action.rag_rule().warning_days),
         **extra,
     }
 
 
 def action_detail(request, action_uuid):
-    action = _get_action(request, action_uuid)
+    action = load_action(request, action_uuid)
     context = _page_context(request, action)
-    if context["can_update"]:
+    if context["may"].update:
         context["update_form"] = ActionUpdateForm(action=action)
     return render(request, "actions/action_detail.html", context)
 
 
 def action_update(request, action_uuid):
-    action = _get_action(request, action_uuid)
-    if not can_update_action(request.membership, action):
-        raise PermissionDenied
-    form = ActionUpdateForm(request.POST if request.method == "POST" else None, action=action)
-    if request.method == "POST" and form.is_valid():
+    action = load_action(request, action_uuid)
+    refuse_unless(can_update_action(request.membership, action))
+    form = ActionUpdateForm(posted(request), action=action)
+    if form.is_valid():
         try:
             services.action_update_add(
                 action=action,
@@ -75,13 +62,10 @@ def action_update(request, action_uuid):
 
 
 def action_complete(request, action_uuid):
-    action = _get_action(request, action_uuid)
-    if not can_complete_action(request.membership, action):
-        raise PermissionDenied
-    form = ActionCompleteForm(
-        request.POST if request.method == "POST" else None, initial={"version": action.version}
-    )
-    if request.method == "POST" and form.is_valid():
+    action = load_action(request, action_uuid)
+    refuse_unless(can_complete_action(request.membership, action))
+    form = ActionCompleteForm(posted(request), initial={"version": action.version})
+    if form.is_valid():
         try:
             services.action_complete(
                 action=action,
@@ -100,12 +84,8 @@ def action_complete(request, action_uuid):
 @require(can_manage_actions)
 def action_create(request):
     board = board_from_query(request)
-    form = ActionForm(
-        request.POST if request.method == "POST" else None,
-        membership=request.membership,
-        board=board,
-    )
-    if request.method == "POST" and form.is_valid():
+    form = ActionForm(posted(request), membership=request.membership, board=board)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             action = services.action_create(
@@ -125,15 +105,11 @@ def action_create(request):
     return render(request, "actions/action_form.html", {"form": form, "board": board})
 
 
-@require(can_manage_actions)
 def action_edit(request, action_uuid):
-    action = _get_action(request, action_uuid)
-    form = ActionForm(
-        request.POST if request.method == "POST" else None,
-        membership=request.membership,
-        action=action,
-    )
-    if request.method == "POST" and form.is_valid():
+    action = load_action(request, action_uuid)
+    refuse_unless(can_edit_action(request.membership, action))
+    form = ActionForm(posted(request), membership=request.membership, action=action)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             changed = services.action_edit(

@@ -5,7 +5,8 @@ from partnership.permissions import can_view_board
 
 
 def board_from_query(request):
-    """The board named by ?board=<uuid> (to preselect it), if the member may view it."""
+    """The board named by ?board=<uuid> (to preselect it), if the member may view
+    it; None otherwise (a preselection, never a refusal)."""
     try:
         board_uuid = uuid.UUID(request.GET.get("board", ""))
     except ValueError:

@@ -1,15 +1,12 @@
 """The action log: a board's, or the partnership's across every board the member
 may view, with filters, search, sorting, counts per RAG and pagination."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from govuk.pagination import paginate
-from partnership.models import Board
-from partnership.permissions import can_view_board
+from partnership.loaders import load_board
 
 from ..forms import read_filters
-from ..permissions import can_manage_action_settings, can_manage_actions
 from ..rag import rule_text
 from ..selectors import action_log, rag_counts, rag_rule_for
 
@@ -21,13 +18,7 @@ def log(request):
 
 
 def board_log(request, board_uuid):
-    board = get_object_or_404(
-        Board.objects.for_partnership(request.partnership).select_related("reports_to"),
-        uuid=board_uuid,
-    )
-    if not can_view_board(request.membership, board):
-        raise PermissionDenied
-    return _log_page(request, board=board)
+    return _log_page(request, board=load_board(request, board_uuid))
 
 
 def _log_page(request, board):
@@ -52,7 +43,5 @@ def _log_page(request, board):
             "selected": form.selected(),
             "export_query": form.querystring(),
             "rule_text": rule_text(rule.warning_days),
-            "can_manage": can_manage_actions(request.membership),
-            "can_settings": can_manage_action_settings(request.membership),
         },
     )

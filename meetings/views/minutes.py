@@ -41,11 +41,11 @@ def _minutes_form(item, data=None):
     return ItemMinutesForm(data, item=item, initial=initial)
 
 
-def _review(meeting):
+def _review(meeting, membership):
     """The previous meeting (whose minutes this one agrees) and the board's
     open actions, each with its quick-update form."""
     previous = selectors.previous_meeting(meeting)
-    actions = action_log.open_actions(meeting.board, before=meeting)
+    actions = action_log.open_actions(meeting.board, membership=membership, before=meeting)
     status_choices, rag_choices = action_log.update_choices()
     for action in actions:
         action.review_form = ReviewActionForm(
@@ -71,7 +71,7 @@ def minuting(request, meeting_uuid):
         "meetings/minuting.html",
         {
             **context,
-            **(_review(meeting) if review_needed else {}),
+            **(_review(meeting, request.membership) if review_needed else {}),
             **attendance_panel_context(meeting),
             "may": may,
             "owner_choices": action_log.owner_choices(meeting.board),
@@ -258,7 +258,7 @@ def minutes_review(request, meeting_uuid, action_uuid):
     previous action log."""
     meeting = get_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
-    action = action_log.action_for_board(meeting.board, action_uuid)
+    action = action_log.action_for_board(meeting.board, action_uuid, membership=request.membership)
     if action is None:
         raise Http404("No such action")
     status_choices, rag_choices = action_log.update_choices()
@@ -283,7 +283,9 @@ def minutes_review(request, meeting_uuid, action_uuid):
             if not request.htmx:
                 messages.success(request, f"Action {action.number} updated")
                 return redirect(meeting.url("minutes") + f"#action-{action.uuid}")
-            action = action_log.action_for_board(meeting.board, action_uuid)
+            action = action_log.action_for_board(
+                meeting.board, action_uuid, membership=request.membership
+            )
             form = ReviewActionForm(
                 action=action, status_choices=status_choices, rag_choices=rag_choices
             )

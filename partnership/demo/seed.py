@@ -1,13 +1,13 @@
 """Creates (or brings up to date) the demo partnerships. Idempotent: every row is
 found by its natural key before it is created, so running it twice changes nothing.
 
-After the structure (people, boards, users), each app that has a `demo` module
-with `seed(demo)` adds its own content, in APP_SEEDERS order, inside the
-partnership's scope. `demo` is a DemoPartnership: the partnership, its people and
-boards by name, and its users by role."""
+After the structure (people, boards, users), each of `app_seeders` (the feature
+apps' `seed(demo)`, listed in dashboard/demo.py: the kernel knows no feature
+app) adds its own content, in order, inside the partnership's scope. `demo` is a
+DemoPartnership: the partnership, its people and boards by name, and its users
+by role."""
 
 import datetime
-import importlib
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -28,9 +28,6 @@ from .data import ORGANISATIONS, PARTNERSHIPS
 # A board's seats start at the beginning of the current terms of reference.
 SEATS_FROM = datetime.date(2025, 4, 1)
 
-# Meetings first: minutes raise actions, which the action log's demo then builds on.
-APP_SEEDERS = ["meetings", "actions", "reviews", "funding"]
-
 
 @dataclass
 class DemoPartnership:
@@ -42,7 +39,7 @@ class DemoPartnership:
 
 
 @transaction.atomic
-def seed_structure(*, password, reset_passwords=False):
+def seed_structure(*, password, reset_passwords=False, app_seeders=()):
     """Partnerships, organisations, agencies, people, boards, seats and users.
     Returns {email: [(partnership, role label), ...]} for the demo logins."""
     logins = {}
@@ -73,21 +70,9 @@ def seed_structure(*, password, reset_passwords=False):
                     (partnership, membership.get_role_display())
                 )
             demo = DemoPartnership(partnership, spec, people, boards, users)
-            for app in APP_SEEDERS:
-                seeder = _app_seeder(app)
-                if seeder is not None:
-                    seeder(demo)
+            for seeder in app_seeders:
+                seeder(demo)
     return logins
-
-
-def _app_seeder(app):
-    try:
-        module = importlib.import_module(f"{app}.demo")
-    except ModuleNotFoundError as error:
-        if error.name != f"{app}.demo":
-            raise
-        return None
-    return getattr(module, "seed", None)
 
 
 def _organisation(name, short_name, kind):

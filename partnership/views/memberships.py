@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from govuk.pagination import paginate
 
 from .. import services
 from ..forms import MembershipForm, MembershipInviteForm
-from ..models import Membership
+from ..loaders import load_membership
 from ..permissions import can_manage_memberships, require
 from ..selectors import memberships
+from .common import posted
 
 
 @require(can_manage_memberships)
@@ -24,8 +25,8 @@ def membership_list(request):
 
 @require(can_manage_memberships)
 def membership_create(request):
-    form = MembershipInviteForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    form = MembershipInviteForm(posted(request))
+    if form.is_valid():
         try:
             membership = services.membership_invite(
                 partnership=request.partnership,
@@ -47,15 +48,12 @@ def membership_create(request):
 
 @require(can_manage_memberships)
 def membership_edit(request, membership_uuid):
-    membership = get_object_or_404(
-        Membership.objects.for_partnership(request.partnership).select_related("user"),
-        uuid=membership_uuid,
-    )
+    membership = load_membership(request, membership_uuid)
     form = MembershipForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         initial={"role": membership.role, "is_active": membership.is_active},
     )
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.membership_change(
                 membership=membership, acting_user=request.user, **form.cleaned_data

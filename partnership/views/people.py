@@ -1,12 +1,15 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from govuk.pagination import paginate
 
+from .. import services
 from ..forms import PersonForm
-from ..models import BoardMembership, Person
+from ..loaders import load_person
+from ..models import BoardMembership
 from ..permissions import can_manage_structure, can_view_people, require
 from ..selectors import people
+from .common import posted
 
 
 @require(can_view_people)
@@ -21,16 +24,9 @@ def person_list(request):
     )
 
 
-def _get_person(request, person_uuid):
-    return get_object_or_404(
-        Person.objects.for_partnership(request.partnership).select_related("organisation", "user"),
-        uuid=person_uuid,
-    )
-
-
 @require(can_view_people)
 def person_detail(request, person_uuid):
-    person = _get_person(request, person_uuid)
+    person = load_person(request, person_uuid)
     seats = (
         BoardMembership.objects.for_partnership(request.partnership)
         .filter(person=person)
@@ -42,11 +38,11 @@ def person_detail(request, person_uuid):
 
 @require(can_manage_structure)
 def person_create(request):
-    form = PersonForm(
-        request.POST if request.method == "POST" else None, partnership=request.partnership
-    )
-    if request.method == "POST" and form.is_valid():
-        person = form.save()
+    form = PersonForm(posted(request), partnership=request.partnership)
+    if form.is_valid():
+        person = services.person_create(
+            partnership=request.partnership, data=form.cleaned_data, acting_user=request.user
+        )
         messages.success(request, f"{person} added")
         return redirect(person)
     return render(request, "partnership/person_form.html", {"form": form})
@@ -54,14 +50,10 @@ def person_create(request):
 
 @require(can_manage_structure)
 def person_edit(request, person_uuid):
-    person = _get_person(request, person_uuid)
-    form = PersonForm(
-        request.POST if request.method == "POST" else None,
-        instance=person,
-        partnership=request.partnership,
-    )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    person = load_person(request, person_uuid)
+    form = PersonForm(posted(request), instance=person, partnership=request.partnership)
+    if form.is_valid():
+        services.person_update(person=person, data=form.cleaned_data, acting_user=request.user)
         messages.success(request, f"{person} updated")
         return redirect(person)
     return render(request, "partnership/person_form.html", {"form": form, "person": person})

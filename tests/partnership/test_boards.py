@@ -6,9 +6,12 @@ from partnership.models import Board, BoardMembership
 
 from ..factories import BoardFactory, BoardMembershipFactory, PersonFactory
 
+DASHBOARD_PAGES = {"overview", "board-detail"}
+
 
 def _url(name, tenant, **kwargs):
-    return reverse(f"partnership:{name}", kwargs={"partnership_slug": tenant.slug, **kwargs})
+    app = "dashboard" if name in DASHBOARD_PAGES else "partnership"
+    return reverse(f"{app}:{name}", kwargs={"partnership_slug": tenant.slug, **kwargs})
 
 
 def test_overview_shows_subgroups_under_the_board_they_report_to(tenant_a, observer_client):

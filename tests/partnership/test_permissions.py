@@ -63,12 +63,12 @@ def test_roles_that_work_across_boards_see_every_board(tenant_a):
             assert permissions.can_view_board(membership, tenant_a.subgroup), role
 
 
-def test_a_member_opening_a_board_they_do_not_sit_on_is_refused(tenant_a, member_client):
+def test_a_member_opening_a_board_they_do_not_sit_on_gets_404(tenant_a, member_client):
     url = reverse(
-        "partnership:board-detail",
+        "dashboard:board-detail",
         kwargs={"partnership_slug": tenant_a.slug, "board_uuid": tenant_a.subgroup.uuid},
     )
-    assert member_client.get(url).status_code == 403
+    assert member_client.get(url).status_code == 404
 
 
 def test_the_overview_links_only_the_boards_a_member_may_open(tenant_a, member_client):

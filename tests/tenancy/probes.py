@@ -31,9 +31,7 @@ class Probe:
 
 
 PROBES = {
-    "partnership:overview": Probe(),
     "partnership:partnership-edit": Probe(allowed=BUSINESS_UNIT, posts=True),
-    "partnership:board-detail": Probe(lambda t: {"board_uuid": t.board.uuid}),
     "partnership:board-create": Probe(allowed=BUSINESS_UNIT, posts=True),
     "partnership:board-edit": Probe(
         lambda t: {"board_uuid": t.board.uuid}, allowed=BUSINESS_UNIT, posts=True

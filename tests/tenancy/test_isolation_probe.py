@@ -8,7 +8,7 @@ from django_scopes import scopes_disabled
 
 from .probes import NON_TENANT, NON_TENANT_KWARGS, PROBES, Probe
 
-ALL_ROLES = sorted(r for r in PROBES["partnership:overview"].allowed)
+ALL_ROLES = sorted(r for r in PROBES["dashboard:overview"].allowed)
 
 
 def _walk(resolver, prefix="", namespace=""):

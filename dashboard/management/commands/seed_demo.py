@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from dashboard.demo import APP_SEEDERS
 from partnership.demo.seed import seed_structure
 
 DEFAULT_DEMO_PASSWORD = "safeguarding-demo-2026"
@@ -33,7 +34,9 @@ class Command(BaseCommand):
                 "Pass --allow-without-debug if this really is a demo server."
             )
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
-        logins = seed_structure(password=password, reset_passwords=reset_passwords)
+        logins = seed_structure(
+            password=password, reset_passwords=reset_passwords, app_seeders=APP_SEEDERS
+        )
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         self.stdout.write("")
         self.stdout.write("Sign in at http://127.0.0.1:8000/ as any of:")

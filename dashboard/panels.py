@@ -1,0 +1,17 @@
+"""The home page's panels ("what needs me?"), in page order. Each feature app
+has a module `<app>.home` with `panel(request, memberships)` returning
+(template_name, context), or None when it has nothing to show."""
+
+from actions import home as actions_home
+from meetings import home as meetings_home
+
+HOME_PANELS = [actions_home, meetings_home]
+
+
+def home_panels(request, memberships):
+    panels = []
+    for module in HOME_PANELS:
+        panel = module.panel(request, memberships)
+        if panel is not None:
+            panels.append(panel)
+    return panels
