@@ -1,6 +1,7 @@
 """Forms for partnerships, people, agencies, boards and memberships."""
 
 from django import forms
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
@@ -105,6 +106,31 @@ class NewPasswordForm(GovukFormMixin, SetPasswordForm):
 
 class ChangePasswordForm(GovukFormMixin, PasswordChangeForm):
     pass
+
+
+class ConfirmPasswordForm(GovukForm):
+    """A signed, dated act (signing off a review version or an annual report)
+    needs the signatory to enter their password again, however recently they
+    signed in. Wrong passwords count towards the sign-in lockout."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password to sign"},
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        user = self.request.user
+        confirmed = authenticate(self.request, username=user.email, password=password)
+        if confirmed is None or confirmed.pk != user.pk:
+            raise forms.ValidationError("The password is not right. Enter your own password")
+        return password
 
 
 # The partnership itself -------------------------------------------------------------
