@@ -16,6 +16,8 @@ from actions.reminders import reminders_send
 from partnership.models import Person
 from partnership.working_days import next_working_day
 
+from .scenarios import size
+
 ACTIONS = 5000
 OPEN = "status=open&status=in_progress&status=carried_forward"
 
@@ -29,7 +31,7 @@ def build(world):
             defaults={"full_name": "Bench Manager", "email": world.manager.email},
         )
         world.extra["board_log"] = world.boards[1]
-        if Action.objects.count() >= ACTIONS:
+        if Action.objects.count() >= size(ACTIONS):
             return
         # Owners get addresses, so the reminder sweep has someone to write to.
         Person.objects.filter(email="").update(
@@ -38,7 +40,7 @@ def build(world):
         today = timezone.localdate()
         statuses = ["open", "in_progress", "open", "carried_forward", "open", "completed"]
         actions = []
-        for n in range(ACTIONS):
+        for n in range(size(ACTIONS)):
             board = world.boards[n % len(world.boards)]
             status = statuses[n % len(statuses)]
             actions.append(

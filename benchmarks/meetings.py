@@ -4,7 +4,7 @@ members), on the benchmark world's executive board."""
 
 import datetime
 
-from meetings import action_log, minutes, services
+from meetings import minutes, services
 from meetings.models import Meeting
 
 ITEMS = 20
@@ -59,14 +59,14 @@ def _meeting(world):
             version=0,
             acting_user=user,
         )
-        if action_log.available():
-            minutes.minutes_raise_action(
-                item=item,
-                description=f"Review the referrals that did not progress (item {n + 1})",
-                owners=[world.people[n], world.people[n + 1]],
-                due_date=DATE + datetime.timedelta(days=28),
-                acting_user=user,
-            )
+        people = world.people
+        minutes.minutes_raise_action(
+            item=item,
+            description=f"Review the referrals that did not progress (item {n + 1})",
+            owners=[people[n % len(people)], people[(n + 1) % len(people)]],
+            due_date=DATE + datetime.timedelta(days=28),
+            acting_user=user,
+        )
     return meeting
 
 

@@ -1,6 +1,7 @@
 """The benchmark world and what is timed in it. Add a scenario per heavy page or
 job: a function (client, world) that does one request or run."""
 
+import os
 from dataclasses import dataclass
 
 from django_scopes import scope
@@ -17,6 +18,14 @@ from partnership.models import (
 
 BOARDS = 20
 PEOPLE = 2000
+# `make bench` builds at full size (1); `make test` runs every scenario once in a
+# world a hundredth of the size (BENCH_SCALE=0.01), so no benchmark can rot.
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+
+
+def size(n):
+    """`n` rows at full size, scaled (never below one)."""
+    return max(1, round(n * SCALE))
 
 
 @dataclass
@@ -48,7 +57,7 @@ def build_world():
             ]
             people = Person.objects.bulk_create(
                 Person(partnership=partnership, full_name=f"Person {n:04d}", initials=f"P{n}")
-                for n in range(PEOPLE)
+                for n in range(size(PEOPLE))
             )
             BoardMembership.objects.bulk_create(
                 BoardMembership(partnership=partnership, board=boards[n % BOARDS], person=p)
