@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from partnership.models import BoardMembership, Partnership
+from partnership.models import BoardMembership, Membership, Partnership
+from partnership.permissions import can_view_sensitive
 from partnership.working_days import is_working_day, next_working_day
 
 from .models import Action, ActionLogSettings, ActionOwner, Reminder
@@ -100,6 +102,7 @@ def _candidates(partnership, on):
         Action.objects.for_partnership(partnership)
         .open()
         .filter(due_date__isnull=False, due_date__lte=rule.amber_until)
+        .annotate(sensitive=Coalesce(F("origin_item__is_confidential"), False))
         .select_related("board", "partnership")
         .prefetch_related(
             Prefetch(
@@ -122,6 +125,7 @@ def _candidates(partnership, on):
     ):
         seats[seat.board_id].append((seat.role, seat.person))
     chairs = {BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR}
+    kept_from_sensitive = _users_without_sensitive(partnership)
     lines = []
     for action in actions:
         slot = slot_for(action, rule, on)
@@ -141,9 +145,22 @@ def _candidates(partnership, on):
             for person in found:
                 people.setdefault(person.pk, person)
         for person in people.values():
+            if action.sensitive and person.user_id in kept_from_sensitive:
+                continue  # an action at a confidential item follows the item
             if person.is_active and email_of(person):
                 lines.append((person, Line(partnership, action, person.pk, *slot)))
     return lines
+
+
+def _users_without_sensitive(partnership):
+    """Users whose membership here may not see OFFICIAL-SENSITIVE material (the
+    same rule as every page): they are not reminded of actions raised at
+    confidential items, whose links would only give them a 404."""
+    return {
+        membership.user_id
+        for membership in Membership.objects.for_partnership(partnership)
+        if not can_view_sensitive(membership)
+    }
 
 
 def email_of(person):

@@ -585,17 +585,6 @@ class StandingItemForm(TenantModelForm):
             self.instance.kind == AgendaItem.Kind.PREVIOUS_MINUTES
         )
 
-    def save(self, commit=True):
-        item = super().save(commit=False)
-        item.kind = (
-            AgendaItem.Kind.PREVIOUS_MINUTES
-            if self.cleaned_data["previous_minutes"]
-            else AgendaItem.Kind.ITEM
-        )
-        if commit:
-            item.save()
-        return item
-
 
 class AttendanceReportForm(GovukForm):
     start = GovukDateField(label="From")

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django_scopes import scope
 
-from partnership.models import BoardMembership, Role
 from partnership.permissions import visible_boards
 
-from .models import AgendaItem, Meeting
-from .permissions import can_view_confidential
+from .models import Meeting
+from .selectors import minutes_awaiting_approval, papers_due_from
 
 UPCOMING_DAYS = 60
 UPCOMING_LIMIT = 5
@@ -57,35 +56,11 @@ def _for(membership, today):
         .select_related("board", "partnership")
         .order_by("date", "start_time")[:UPCOMING_LIMIT]
     )
-    person = membership.person
-    papers_due = []
-    if person is not None:
-        items = (
-            AgendaItem.objects.for_partnership(membership.partnership_id)
-            .filter(
-                presenter=person,
-                meeting__board__in=boards,
-                meeting__date__gte=today,
-                papers__isnull=True,
-            )
-            .select_related("meeting", "meeting__board", "meeting__partnership")
-            .order_by("meeting__date", "position")
-        )
-        if not can_view_confidential(membership):
-            items = items.filter(is_confidential=False)
-        papers_due = list(items)
-        for item in papers_due:
-            item.deadline = item.meeting.paper_deadline
-            item.overdue = item.deadline < today
-    drafts = Meeting.objects.for_partnership(membership.partnership_id).filter(
-        status=Meeting.Status.MINUTES_DRAFT
-    )
-    if membership.role != Role.INDEPENDENT_CHAIR or not membership.is_active:
-        chaired = BoardMembership.objects.current().filter(
-            person=person, role=BoardMembership.Role.CHAIR
-        )
-        drafts = drafts.filter(board__in=chaired.values("board")) if person else drafts.none()
-    to_approve = list(drafts.select_related("board", "partnership").order_by("date"))
+    papers_due = list(papers_due_from(membership, today=today))
+    for item in papers_due:
+        item.deadline = item.meeting.paper_deadline
+        item.overdue = item.deadline < today
+    to_approve = list(minutes_awaiting_approval(membership))
     return PartnershipMeetings(
         membership=membership, upcoming=upcoming, papers_due=papers_due, to_approve=to_approve
     )

@@ -1,16 +1,17 @@
 """Who may do what with meetings, decided here from the partnership role and
 board seats (built on partnership.permissions). Views refuse with these
-functions and templates ask the same ones (through `MeetingCapabilities`), so a
-hidden button and a refused URL never disagree.
+functions and templates ask the same ones (`may = request.can.on(meeting)`, then
+`may.record_minutes`), so a hidden button and a refused URL never disagree.
 
 Decisions:
 - Anyone who may see a board (partnership.permissions.can_view_board: the
   business unit, minute taker, independent chair and observers see every board;
   board members the boards they sit on) sees its meetings, agendas, attendance,
   minutes and papers.
-- Confidential (OFFICIAL-SENSITIVE) items are hidden from observers: not listed,
-  not in their PDFs or packs, and their papers give 404 (a confidential record's
-  existence is not revealed). Everyone else who sees the board sees them.
+- Confidential (OFFICIAL-SENSITIVE) items are hidden from those who may not see
+  sensitive material (partnership.permissions.can_view_sensitive: observers): not
+  listed, not in their PDFs or packs, their papers and the actions raised at them
+  give 404 (a confidential record's existence is not revealed).
 - The business unit creates and edits meetings, agendas, papers, board settings
   and the forward plan, and publishes agendas and minutes.
 - The minute taker (and the business unit) records attendance and minutes,
@@ -23,44 +24,44 @@ Decisions:
   (papers due from me).
 """
 
-from dataclasses import dataclass
-from functools import cached_property
-
-from partnership.models import BoardMembership, Role
-from partnership.permissions import active_role as _role
-from partnership.permissions import can_view_board, is_business_unit
+from partnership.models import Board, BoardMembership, Role
+from partnership.permissions import (
+    active_role,
+    can_view_board,
+    can_view_sensitive,
+    is_business_unit,
+    rule,
+)
 
 MINUTE_TAKERS = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS_OFFICER, Role.MINUTE_TAKER})
 
 
+@rule()
 def can_manage_meetings(membership) -> bool:
     """Plan meetings, build agendas, manage papers and board meeting settings."""
     return is_business_unit(membership)
 
 
+@rule("view", on="meetings.Meeting")
 def can_view_meeting(membership, meeting) -> bool:
     return can_view_board(membership, meeting.board)
 
 
-def can_view_confidential(membership) -> bool:
-    """Observers read, but never OFFICIAL-SENSITIVE items."""
-    role = _role(membership)
-    return role is not None and role != Role.OBSERVER
-
-
+@rule("view", on="meetings.AgendaItem")
 def can_view_item(membership, item) -> bool:
     return can_view_meeting(membership, item.meeting) and (
-        not item.is_confidential or can_view_confidential(membership)
+        not item.is_confidential or can_view_sensitive(membership)
     )
 
 
+@rule()
 def can_record_minutes(membership) -> bool:
     """Record attendance and minutes, raise actions in them."""
-    return _role(membership) in MINUTE_TAKERS
+    return active_role(membership) in MINUTE_TAKERS
 
 
 def is_board_chair(membership, board) -> bool:
-    person = membership.person if _role(membership) else None
+    person = membership.person if active_role(membership) else None
     return (
         person is not None
         and BoardMembership.objects.current()
@@ -71,18 +72,39 @@ def is_board_chair(membership, board) -> bool:
 
 def can_chair(membership, board) -> bool:
     """Approve minutes and accept late papers: the board's chair or the
-    independent chair."""
-    role = _role(membership)
+    independent chair. `boards_chaired_by` is the same rule as a queryset."""
+    role = active_role(membership)
     if role is None or board.partnership_id != membership.partnership_id:
         return False
     return role == Role.INDEPENDENT_CHAIR or is_board_chair(membership, board)
+
+
+def boards_chaired_by(membership):
+    """The boards whose minutes this member approves, as a queryset: the twin of
+    `can_chair` (tests/meetings/test_permissions.py proves they agree)."""
+    role = active_role(membership)
+    if role is None:
+        return Board.objects.none()
+    boards = Board.objects.for_partnership(membership.partnership_id)
+    if role == Role.INDEPENDENT_CHAIR:
+        return boards
+    person = membership.person
+    if person is None:
+        return boards.none()
+    chaired = BoardMembership.objects.current().filter(
+        person=person, role=BoardMembership.Role.CHAIR
+    )
+    return boards.filter(pk__in=chaired.values("board_id"))
 
 
 def can_record_amendment(membership, board) -> bool:
     return is_business_unit(membership) or can_chair(membership, board)
 
 
+@rule("upload_paper", on="meetings.AgendaItem")
 def can_upload_paper(membership, item) -> bool:
+    """The business unit, or the item's presenter (papers due from me):
+    `papers_due_from` is the presenter half as a queryset."""
     if not can_view_item(membership, item):
         return False
     if is_business_unit(membership):
@@ -91,43 +113,46 @@ def can_upload_paper(membership, item) -> bool:
     return person is not None and item.presenter_id == person.pk
 
 
+@rule()
 def can_plan_forward(membership) -> bool:
     """Add items to a board's forward plan (the business unit, and the minute
     taker while minuting)."""
-    return _role(membership) in MINUTE_TAKERS
+    return active_role(membership) in MINUTE_TAKERS
 
 
-@dataclass
-class MeetingCapabilities:
-    """What the member may do with one meeting, for templates: `may.record_minutes`."""
+# What templates ask about one meeting: `may = request.can.on(meeting)`.
 
-    membership: object
-    meeting: object
 
-    @cached_property
-    def manage(self):
-        return can_manage_meetings(self.membership)
+@rule("manage", on="meetings.Meeting")
+def _manage(membership, meeting):
+    return can_manage_meetings(membership)
 
-    @cached_property
-    def record_minutes(self):
-        return can_record_minutes(self.membership)
 
-    @cached_property
-    def edit_minutes(self):
-        return self.record_minutes and not self.meeting.minutes_frozen
+@rule("record_minutes", on="meetings.Meeting")
+def _record_minutes(membership, meeting):
+    return can_record_minutes(membership)
 
-    @cached_property
-    def chair(self):
-        return can_chair(self.membership, self.meeting.board)
 
-    @cached_property
-    def see_confidential(self):
-        return can_view_confidential(self.membership)
+@rule("edit_minutes", on="meetings.Meeting")
+def can_edit_minutes(membership, meeting):
+    return can_record_minutes(membership) and not meeting.minutes_frozen
 
-    @cached_property
-    def record_amendment(self):
-        return can_record_amendment(self.membership, self.meeting.board)
 
-    @cached_property
-    def plan_forward(self):
-        return can_plan_forward(self.membership)
+@rule("chair", on="meetings.Meeting")
+def can_chair_meeting(membership, meeting):
+    return can_chair(membership, meeting.board)
+
+
+@rule("see_confidential", on="meetings.Meeting")
+def _see_confidential(membership, meeting):
+    return can_view_sensitive(membership)
+
+
+@rule("record_amendment", on="meetings.Meeting")
+def _record_amendment(membership, meeting):
+    return can_record_amendment(membership, meeting.board)
+
+
+@rule("plan_forward", on="meetings.Meeting")
+def _plan_forward(membership, meeting):
+    return can_plan_forward(membership)

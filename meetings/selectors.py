@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from partnership.models import BoardMembership, PartnerAgency
-from partnership.permissions import visible_boards
+from partnership.permissions import can_view_sensitive, visible_boards
 
 from . import action_log
 from .models import (
@@ -22,7 +22,7 @@ from .models import (
     Paper,
     StandingItem,
 )
-from .permissions import can_view_confidential
+from .permissions import boards_chaired_by
 
 # A new board's agenda, until its settings name standing items of their own.
 DEFAULT_STANDING_ITEMS = [
@@ -63,7 +63,7 @@ def _when(meeting):
 def visible_items(meeting, membership):
     """The meeting's agenda items this member may see, in order."""
     items = AgendaItem.objects.for_partnership(meeting.partnership_id).filter(meeting=meeting)
-    if not can_view_confidential(membership):
+    if not can_view_sensitive(membership):
         items = items.filter(is_confidential=False)
     return items.order_by("position")
 
@@ -312,3 +312,38 @@ def forward_plan_offers(meeting):
         or (item.meeting_id is None and (item.month is None or item.month <= month))
     ]
     return offers
+
+
+def papers_due_from(membership, *, today=None):
+    """Agenda items of coming meetings that the member presents and has not yet
+    sent a paper for: the presenter half of `can_upload_paper` as a queryset
+    (tests/meetings/test_permissions.py proves they agree)."""
+    person = membership.person
+    if person is None:
+        return AgendaItem.objects.none()
+    today = today or timezone.localdate()
+    items = (
+        AgendaItem.objects.for_partnership(membership.partnership_id)
+        .filter(
+            presenter=person,
+            meeting__board__in=visible_boards(membership),
+            meeting__date__gte=today,
+            papers__isnull=True,
+        )
+        .select_related("meeting", "meeting__board", "meeting__partnership")
+        .order_by("meeting__date", "position")
+    )
+    if not can_view_sensitive(membership):
+        items = items.filter(is_confidential=False)
+    return items
+
+
+def minutes_awaiting_approval(membership):
+    """Draft minutes the member may approve (`can_chair` as a queryset, through
+    `boards_chaired_by`), oldest meeting first."""
+    return (
+        Meeting.objects.for_partnership(membership.partnership_id)
+        .filter(status=Meeting.Status.MINUTES_DRAFT, board__in=boards_chaired_by(membership))
+        .select_related("board", "partnership")
+        .order_by("date")
+    )

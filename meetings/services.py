@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from partnership.models import BoardMembership, Person
+from partnership.writes import model_update, service
 
 from . import action_log
 from .models import (
@@ -376,33 +377,85 @@ def attendance_remove(*, attendance, acting_user):
 # Forward plan -------------------------------------------------------------------
 
 
-@transaction.atomic
-def forward_plan_item_save(*, form, acting_user, raised_at=None):
-    """Saves a ForwardPlanItemForm (a new item remembers the agenda item it was
-    raised at, when added from the minuting screen)."""
-    plan = form.save(commit=False)
-    if raised_at is not None and plan.pk is None:
-        plan.raised_at = raised_at
+PLAN_FIELDS = (
+    "title",
+    "purpose",
+    "presenter",
+    "meeting",
+    "month",
+    "notes",
+    "is_confidential",
+    "is_withdrawn",
+)
+
+
+@service
+def forward_plan_item_create(*, board, data, acting_user, raised_at=None):
+    """Puts something on the board's forward plan (remembering the agenda item it
+    was raised at, when added from the minuting screen)."""
+    plan = ForwardPlanItem(partnership_id=board.partnership_id, board=board, raised_at=raised_at)
+    _set(plan, data, PLAN_FIELDS)
     plan.save()
     return plan
 
 
+@service
+def forward_plan_item_update(*, plan, data, acting_user):
+    return model_update(instance=_locked(plan), data=data, fields=PLAN_FIELDS)
+
+
+def _set(instance, data, fields):
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+
+
+def _locked(instance):
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
 # Boards' meeting settings -------------------------------------------------------
 
-
-@transaction.atomic
-def meeting_settings_save(*, form, acting_user):
-    return form.save()
+SETTINGS_FIELDS = ("quorum_statutory_partners", "quorum_minimum", "default_venue")
+STANDING_FIELDS = ("title", "numbering", "purpose", "minutes_allowed", "is_confidential", "kind")
 
 
-@transaction.atomic
-def standing_item_save(*, form, acting_user):
-    item = form.save(commit=False)
-    if item.pk is None:
-        last = StandingItem.objects.for_partnership(item.partnership_id).filter(board=item.board)
-        item.position = (last.aggregate(last=Max("position"))["last"] or 0) + 1
+@service
+def meeting_settings_save(*, board, data, acting_user):
+    """The board's quorum rule and usual venue (its row made on first save)."""
+    settings, _ = MeetingSettings.objects.select_for_update().get_or_create(
+        partnership_id=board.partnership_id, board=board
+    )
+    return model_update(instance=settings, data=data, fields=SETTINGS_FIELDS)
+
+
+def _standing_data(data):
+    """`previous_minutes` (a tick on the form) decides the item's kind."""
+    data = dict(data)
+    previous = data.pop("previous_minutes", False)
+    data["kind"] = AgendaItem.Kind.PREVIOUS_MINUTES if previous else AgendaItem.Kind.ITEM
+    return data
+
+
+@service
+def standing_item_create(*, board, data, acting_user):
+    """Adds a standing item at the end of the board's list."""
+    last = StandingItem.objects.for_partnership(board.partnership_id).filter(board=board)
+    item = StandingItem(
+        partnership_id=board.partnership_id,
+        board=board,
+        position=(last.aggregate(last=Max("position"))["last"] or 0) + 1,
+    )
+    _set(item, _standing_data(data), STANDING_FIELDS)
     item.save()
     return item
+
+
+@service
+def standing_item_update(*, standing, data, acting_user):
+    return model_update(
+        instance=_locked(standing), data=_standing_data(data), fields=STANDING_FIELDS
+    )
 
 
 @transaction.atomic

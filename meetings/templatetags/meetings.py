@@ -97,8 +97,10 @@ def attendee_line(row):
 def board_meetings(context, board):
     """The meetings part of a board's page: next meeting, recent and coming
     meetings, forward plan and the board's meeting settings."""
+    from partnership.permissions import can_view_sensitive
+
     from .. import selectors
-    from ..permissions import can_manage_meetings, can_view_confidential
+    from ..permissions import can_manage_meetings
 
     request = context["request"]
     meetings = list(selectors.meetings_for(request.membership, board=board))
@@ -115,7 +117,7 @@ def board_meetings(context, board):
         "standing": selectors.standing_items(board),
         "defaults": selectors.DEFAULT_STANDING_ITEMS + selectors.DEFAULT_CLOSING_ITEMS,
         "plan": selectors.forward_plan(
-            board, include_confidential=can_view_confidential(request.membership)
+            board, include_confidential=can_view_sensitive(request.membership)
         )[:5],
         "can_manage": can_manage_meetings(request.membership),
     }

@@ -5,15 +5,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from partnership.permissions import refuse_unless
+from partnership.views.common import posted
+
 from .. import selectors, services
 from ..forms import AgendaItemForm
+from ..loaders import load_item, load_meeting, posted_move
 from ..models import StandingItem
 from ..permissions import can_manage_meetings
-from .common import get_item, get_meeting, posted, refuse_unless
 
 
 def agenda(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     moved = None
     if request.method == "POST" and not meeting.minutes_frozen:
@@ -40,8 +43,8 @@ def _handle(request, meeting):
     """Applies one change from the builder's forms. Returns the moved item (and
     where it went) for the htmx response, or None."""
     if "move" in request.POST:
-        uuid, _, direction = request.POST["move"].partition(":")
-        item = get_item(request, meeting, uuid)
+        moving, direction = posted_move(request)
+        item = load_item(request, meeting, moving)
         services.agenda_item_move(item=item, direction=direction, acting_user=request.user)
         return {"uuid": str(item.uuid), "direction": direction}
     if "add_standing" in request.POST:
@@ -74,10 +77,10 @@ def _added(count):
 
 
 def item_create(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     form = AgendaItemForm(posted(request), partnership=request.partnership, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             item = services.agenda_item_create(
                 meeting=meeting,
@@ -94,9 +97,9 @@ def item_create(request, meeting_uuid):
 
 
 def item_edit(request, meeting_uuid, item_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
-    item = get_item(request, meeting, item_uuid)
+    item = load_item(request, meeting, item_uuid)
     if request.method == "POST" and "remove" in request.POST:
         try:
             services.agenda_item_remove(item=item, acting_user=request.user)
@@ -108,7 +111,7 @@ def item_edit(request, meeting_uuid, item_uuid):
     form = AgendaItemForm(
         posted(request), instance=item, partnership=request.partnership, meeting=meeting
     )
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.agenda_item_update(
                 item=item, acting_user=request.user, **form.service_fields()

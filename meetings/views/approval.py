@@ -5,12 +5,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from partnership.permissions import refuse_unless
+from partnership.views.common import posted
+
 from .. import minutes as services
 from .. import selectors
 from ..forms import AmendmentForm, ApprovalForm
+from ..loaders import load_meeting
 from ..models import AgendaItem, Meeting
 from ..permissions import can_chair, can_manage_meetings, can_record_amendment, is_board_chair
-from .common import confirm, get_meeting, posted, refuse_unless
+from .common import confirm
 
 
 def _approval_item(request, meeting):
@@ -31,11 +35,11 @@ def _approval_item(request, meeting):
 
 
 def minutes_approve(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_chair(request.membership, meeting.board))
     at_item = _approval_item(request, meeting)
     form = ApprovalForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         chair = is_board_chair(request.membership, meeting.board)
         capacity = "Chair" if chair else "Independent chair"
         try:
@@ -61,11 +65,11 @@ def minutes_approve(request, meeting_uuid):
 
 
 def minutes_amend(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_amendment(request.membership, meeting.board))
     items = selectors.visible_items(meeting, request.membership)
     form = AmendmentForm(posted(request), items=items)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.minutes_amend(
                 meeting=meeting,
@@ -82,7 +86,7 @@ def minutes_amend(request, meeting_uuid):
 
 
 def minutes_publish(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     return confirm(
         request,

@@ -3,13 +3,16 @@ or in attendance; deputies and guests added by name; the quorum checked."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+
+from partnership.permissions import refuse_unless
+from partnership.views.common import posted
 
 from .. import selectors, services
 from ..forms import AttendanceForm, AttendeeAddForm
+from ..loaders import load_attendance, load_meeting, posted_uuid
 from ..models import Attendance
 from ..permissions import can_record_minutes
-from .common import get_meeting, posted, refuse_unless
 
 
 def attendance_rows(meeting):
@@ -58,13 +61,10 @@ def _back(request, meeting):
 
 
 def attendance(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     if request.method == "POST" and "remove" in request.POST:
-        row = get_object_or_404(
-            Attendance.objects.for_partnership(request.partnership).filter(meeting=meeting),
-            uuid=request.POST["remove"],
-        )
+        row = load_attendance(request, meeting, posted_uuid(request, "remove"))
         try:
             services.attendance_remove(attendance=row, acting_user=request.user)
         except ValidationError as error:
@@ -74,7 +74,7 @@ def attendance(request, meeting_uuid):
         return _back(request, meeting)
     rows, _ = attendance_rows(meeting)
     form = AttendanceForm(posted(request), rows=rows)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.attendance_record(
                 meeting=meeting,
@@ -96,10 +96,10 @@ def attendance(request, meeting_uuid):
 
 
 def attendee_add(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     form = AttendeeAddForm(posted(request), meeting=meeting)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         data = form.cleaned_data
         try:
             row = services.attendance_add(

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from documents.render import file_response, pdf_response
+from partnership.loaders import load_board
+from partnership.permissions import can_view_sensitive
 
 from .. import calendar, documents, selectors, services
-from ..permissions import can_view_confidential
-from .common import get_board, get_meeting
+from ..loaders import load_meeting
 
 
 def _filename(meeting, what):
@@ -18,30 +19,30 @@ def _filename(meeting, what):
 
 
 def minutes_pdf(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    full = can_view_confidential(request.membership)
+    meeting = load_meeting(request, meeting_uuid)
+    full = can_view_sensitive(request.membership)
     pdf = documents.minutes_pdf(meeting, include_confidential=full)
     return pdf_response(pdf, _filename(meeting, "minutes" if full else "minutes (public)"))
 
 
 def minutes_public_pdf(request, meeting_uuid):
     """The version for publication: confidential items left out."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     pdf = documents.minutes_pdf(meeting, include_confidential=False)
     return pdf_response(pdf, _filename(meeting, "minutes (public)"))
 
 
 def agenda_pdf(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    full = can_view_confidential(request.membership)
+    meeting = load_meeting(request, meeting_uuid)
+    full = can_view_sensitive(request.membership)
     return pdf_response(
         documents.agenda_pdf(meeting, include_confidential=full), _filename(meeting, "agenda")
     )
 
 
 def meeting_pack(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    full = can_view_confidential(request.membership)
+    meeting = load_meeting(request, meeting_uuid)
+    full = can_view_sensitive(request.membership)
     return pdf_response(
         documents.meeting_pack(meeting, include_confidential=full), _filename(meeting, "pack")
     )
@@ -52,14 +53,14 @@ def _ics_response(body, filename):
 
 
 def meeting_ics(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     body = calendar.meeting_ics(meeting, request.build_absolute_uri(meeting.get_absolute_url()))
     return _ics_response(body, f"meeting-{meeting.date:%Y-%m-%d}.ics")
 
 
 def board_calendar(request, board_uuid):
     """The board's meetings from a year ago on, as one calendar file."""
-    board = get_board(request, board_uuid)
+    board = load_board(request, board_uuid)
     since = timezone.localdate().replace(day=1, month=1, year=timezone.localdate().year - 1)
     meetings = (
         selectors.meetings_for(request.membership, board=board)
@@ -75,7 +76,7 @@ def board_calendar(request, board_uuid):
 def calendar_subscribe(request, board_uuid):
     """The member's own link for subscribing a calendar app to the board's
     meetings, and the way to replace it if it has been shared."""
-    board = get_board(request, board_uuid)
+    board = load_board(request, board_uuid)
     reset = request.method == "POST"
     token = services.calendar_feed_token(user=request.user, reset=reset)
     if reset:

@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from govuk.pagination import paginate
-from partnership.permissions import visible_boards
+from partnership.permissions import refuse_unless, visible_boards
+from partnership.views.common import posted
 
 from .. import selectors, services
 from ..forms import AttendanceReportForm, MeetingForm
-from ..permissions import can_manage_meetings, can_upload_paper
-from .common import capabilities, confirm, get_meeting, posted, refuse_unless
+from ..loaders import load_meeting
+from ..permissions import can_manage_meetings
+from .common import confirm
 
 
 def meeting_list(request):
@@ -45,7 +47,7 @@ def meeting_create(request):
             if settings and settings.default_venue:
                 initial["venue"] = settings.default_venue
     form = MeetingForm(posted(request), partnership=request.partnership, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         data = dict(form.cleaned_data)
         meeting = services.meeting_create(board=data.pop("board"), acting_user=request.user, **data)
         messages.success(request, f"Meeting planned for {meeting.date:%-d %B %Y}")
@@ -54,11 +56,11 @@ def meeting_create(request):
 
 
 def meeting_detail(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    may = capabilities(request, meeting)
+    meeting = load_meeting(request, meeting_uuid)
+    may = request.can.on(meeting)
     context = selectors.minutes_context(meeting, include_confidential=may.see_confidential)
     for item in context["items"]:
-        item.can_upload = can_upload_paper(request.membership, item)
+        item.may = request.can.on(item)
     attendance = context["attendance"]
     return render(
         request,
@@ -75,10 +77,10 @@ def meeting_detail(request, meeting_uuid):
 
 
 def meeting_edit(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     form = MeetingForm(posted(request), instance=meeting, partnership=request.partnership)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.meeting_update(
                 meeting=meeting, acting_user=request.user, **_fields(form.cleaned_data)
@@ -97,7 +99,7 @@ def _fields(data):
 
 def agenda_publish(request, meeting_uuid):
     """A confirmation page, then the agenda goes out."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     return confirm(
         request,

@@ -10,6 +10,9 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from partnership.permissions import refuse_unless
+from partnership.views.common import posted
+
 from .. import action_log, selectors
 from .. import minutes as services
 from ..forms import (
@@ -20,15 +23,15 @@ from ..forms import (
     ReviewActionForm,
     month_choices,
 )
+from ..loaders import load_item, load_meeting
 from ..minutes import MinutesConflict
 from ..models import ItemMinutes
 from ..permissions import (
     can_plan_forward,
     can_record_minutes,
 )
-from ..services import MinutesFrozen, forward_plan_item_save
+from ..services import MinutesFrozen, forward_plan_item_create
 from .attendance import attendance_panel_context
-from .common import capabilities, get_item, get_meeting, posted, refuse_unless
 
 
 def _minutes_form(item, data=None):
@@ -59,9 +62,9 @@ def _review(meeting, membership):
 
 
 def minuting(request, meeting_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
-    may = capabilities(request, meeting)
+    may = request.can.on(meeting)
     context = selectors.minutes_context(meeting, include_confidential=may.see_confidential)
     for item in context["items"]:
         _prepare(item)
@@ -94,9 +97,9 @@ def minutes_item(request, meeting_uuid, item_uuid):
     """One item's minutes: the autosave endpoint (JSON, for the minuting
     screen's script) and a page of its own without JavaScript, which is also
     where a conflict is resolved."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
-    item = get_item(request, meeting, item_uuid)
+    item = load_item(request, meeting, item_uuid)
     item.minutes = ItemMinutes.objects.filter(item=item).first()
     autosave = request.headers.get("Accept") == "application/json"
     form, conflict, status = _minutes_form(item), None, 200
@@ -170,12 +173,12 @@ def _conflict(current, mine):
 
 def minutes_action(request, meeting_uuid, item_uuid):
     """Raises an action at an item (inline on the minuting screen)."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
-    item = get_item(request, meeting, item_uuid)
+    item = load_item(request, meeting, item_uuid)
     form = RaiseActionForm(posted(request), item=item)
     raised = False
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             services.minutes_raise_action(
                 item=item,
@@ -201,7 +204,7 @@ def minutes_action(request, meeting_uuid, item_uuid):
                 "meeting": meeting,
                 "item": item,
                 "raised": raised,
-                "may": capabilities(request, meeting),
+                "may": request.can.on(meeting),
             },
         )
     return render(
@@ -218,11 +221,11 @@ def minutes_action(request, meeting_uuid, item_uuid):
 
 def minutes_add(request, meeting_uuid, item_uuid):
     """Adds a numbered minute (2.1, 2.2...) just after an item."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
-    after = get_item(request, meeting, item_uuid)
+    after = load_item(request, meeting, item_uuid)
     form = AddMinuteForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             item = services.minutes_add_item(
                 after=after, title=form.cleaned_data["title"], acting_user=request.user
@@ -241,7 +244,7 @@ def minutes_add(request, meeting_uuid, item_uuid):
                     {
                         "meeting": meeting,
                         "item": item,
-                        "may": capabilities(request, meeting),
+                        "may": request.can.on(meeting),
                         "month_choices": month_choices(),
                         "added": True,
                     },
@@ -256,7 +259,7 @@ def minutes_add(request, meeting_uuid, item_uuid):
 def minutes_review(request, meeting_uuid, action_uuid):
     """A quick update to one open action of the board, during the review of the
     previous action log."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     action = action_log.action_for_board(meeting.board, action_uuid, membership=request.membership)
     if action is None:
@@ -266,7 +269,7 @@ def minutes_review(request, meeting_uuid, action_uuid):
         posted(request), action=action, status_choices=status_choices, rag_choices=rag_choices
     )
     updated = False
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         data = form.cleaned_data
         try:
             services.minutes_review_action(
@@ -300,16 +303,16 @@ def minutes_review(request, meeting_uuid, action_uuid):
             "action": action,
             "form": form,
             "updated": updated,
-            "may": capabilities(request, meeting),
+            "may": request.can.on(meeting),
         },
     )
 
 
 def minutes_forward_plan(request, meeting_uuid, item_uuid):
     """Adds something to the board's forward plan while minuting an item."""
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_plan_forward(request.membership))
-    item = get_item(request, meeting, item_uuid)
+    item = load_item(request, meeting, item_uuid)
     form = ForwardPlanItemForm(
         posted(request),
         partnership=request.partnership,
@@ -318,8 +321,10 @@ def minutes_forward_plan(request, meeting_uuid, item_uuid):
         initial={"is_confidential": item.is_confidential},
     )
     added = None
-    if request.method == "POST" and form.is_valid():
-        added = forward_plan_item_save(form=form, acting_user=request.user, raised_at=item)
+    if form.is_valid():
+        added = forward_plan_item_create(
+            board=meeting.board, data=form.cleaned_data, acting_user=request.user, raised_at=item
+        )
         if not request.htmx:
             messages.success(request, f"{added} added to the forward plan ({added.when})")
             return redirect(meeting.url("minutes") + f"#{item.anchor}")

@@ -6,18 +6,22 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
+from partnership.permissions import refuse_unless
+from partnership.views.common import posted
+
 from .. import papers
 from ..forms import LatePaperForm, PaperForm
+from ..loaders import load_item, load_meeting, load_paper
 from ..permissions import can_chair, can_manage_meetings, can_upload_paper
-from .common import confirm, get_item, get_meeting, get_paper, posted, refuse_unless
+from .common import confirm
 
 
 def paper_upload(request, meeting_uuid, item_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    item = get_item(request, meeting, item_uuid)
+    meeting = load_meeting(request, meeting_uuid)
+    item = load_item(request, meeting, item_uuid)
     refuse_unless(can_upload_paper(request.membership, item))
     form = PaperForm(posted(request), request.FILES if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             paper = papers.paper_upload(
                 item=item,
@@ -43,8 +47,8 @@ def paper_upload(request, meeting_uuid, item_uuid):
 
 
 def paper_download(request, meeting_uuid, paper_uuid):
-    meeting = get_meeting(request, meeting_uuid)
-    paper = get_paper(request, meeting, paper_uuid)
+    meeting = load_meeting(request, meeting_uuid)
+    paper = load_paper(request, meeting, paper_uuid)
     try:
         file = paper.file.open("rb")
     except FileNotFoundError:
@@ -61,11 +65,11 @@ def paper_download(request, meeting_uuid, paper_uuid):
 
 
 def paper_accept(request, meeting_uuid, paper_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_chair(request.membership, meeting.board))
-    paper = get_paper(request, meeting, paper_uuid)
+    paper = load_paper(request, meeting, paper_uuid)
     form = LatePaperForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         try:
             papers.paper_accept_late(
                 paper=paper, reason=form.cleaned_data["reason"], acting_user=request.user
@@ -81,9 +85,9 @@ def paper_accept(request, meeting_uuid, paper_uuid):
 
 
 def paper_remove(request, meeting_uuid, paper_uuid):
-    meeting = get_meeting(request, meeting_uuid)
+    meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_manage_meetings(request.membership))
-    paper = get_paper(request, meeting, paper_uuid)
+    paper = load_paper(request, meeting, paper_uuid)
     return confirm(
         request,
         "meetings/paper_remove.html",

@@ -60,7 +60,7 @@ def test_the_board_feed_has_its_meetings_and_no_agenda(meeting, tenant_a, member
 
 def test_a_member_gets_no_feed_for_a_board_they_do_not_sit_on(tenant_a, member_client):
     response = member_client.get(url("board-calendar", tenant_a, board_uuid=tenant_a.subgroup.uuid))
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_a_calendar_app_without_a_session_is_sent_to_sign_in(meeting, tenant_a, client):
