@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from documents.spreadsheets import neutralise
+
 from .models import Action
 from .rag import RagRule
 
@@ -30,14 +32,6 @@ HEADERS = [
     "Latest update on",
 ]
 WIDTHS = [28, 6, 14, 60, 28, 14, 16, 22, 30, 60, 16]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Text a spreadsheet will show, never run."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def rows(actions):

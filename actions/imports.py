@@ -20,6 +20,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from documents.spreadsheets import is_formula
+from partnership.writes import service
+
 from . import services
 from .models import Action, ActionImport, ActionUpdate
 from .owners import OwnerDirectory
@@ -81,7 +84,6 @@ RAG_WORDS = {
 }
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d-%m-%y", "%d.%m.%Y", "%d.%m.%y",
                 "%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d %B %y", "%d %b %y"]  # fmt: skip
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 class Formula(str):
@@ -199,9 +201,9 @@ def _csv_rows(data):
 
 def _csv_cell(value):
     value = value.strip()
-    if value.startswith("'") and value[1:2] in FORMULA_STARTS:
+    if value.startswith("'") and is_formula(value[1:]):
         return value[1:]  # written as text on purpose (as our own exports do)
-    if value.startswith("="):
+    if is_formula(value):
         return Formula(value)
     return value
 
@@ -226,9 +228,7 @@ def _xlsx_rows(data):
         values = []
         for cell in cells:
             value = cell.value
-            if getattr(cell, "data_type", None) == "f" or (
-                isinstance(value, str) and value.startswith("=")
-            ):
+            if getattr(cell, "data_type", None) == "f" or is_formula(value):
                 value = Formula(str(value))
             elif isinstance(value, str):
                 value = value.strip()
@@ -427,7 +427,7 @@ def _key(row):
 # Importing ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@service
 def actions_import(*, action_import, rows, acting_user):
     """Adds every valid row to the board's log, in one transaction. Returns the
     number added. An import is confirmed once: a second confirmation (a double

@@ -222,13 +222,6 @@ def owner_choices(board) -> list[tuple[str, str]]:
     return OwnerDirectory(board).choices()
 
 
-def owners_from_tokens(board, tokens) -> list:
-    """The owners named by tokens ("person:<uuid>", "board:<uuid>",
-    "agency:<uuid>", "all"); ValidationError for any that is unknown, inactive
-    or of another partnership."""
-    return OwnerDirectory(board).from_tokens(tokens)
-
-
 def people_owning_q(person, *, today=None):
     """ActionOwner rows by which `person` owns an action: named themselves, "All"
     on a board they sit on, a group they chair, or an agency they lead for."""

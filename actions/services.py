@@ -1,14 +1,13 @@
 """Writes to the action log. Each is one transaction, takes the acting user, and
 every change to an action writes one ActionUpdate on its timeline."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from partnership.models import Board, PartnerAgency, Person
+from partnership.writes import service
 
 from .models import Action, ActionCounter, ActionLogSettings, ActionOwner, ActionUpdate
 from .owners import ALL
@@ -112,7 +111,7 @@ def _raised_text(origin_meeting, origin_item):
     return text
 
 
-@transaction.atomic
+@service
 def action_create(
     *,
     board,
@@ -210,7 +209,7 @@ def _apply_status(action, status, made_on):
     return previous
 
 
-@transaction.atomic
+@service
 def action_update_add(
     *,
     action,
@@ -279,7 +278,7 @@ def _refresh(action, locked):
     action.origin_reference = locked.origin_reference
 
 
-@transaction.atomic
+@service
 def action_complete(*, action, acting_user, text="", expected_version=None) -> ActionUpdate:
     """Marks the action completed (it stays on the log, green, with its history)."""
     return action_update_add(
@@ -291,7 +290,7 @@ def action_complete(*, action, acting_user, text="", expected_version=None) -> A
     )
 
 
-@transaction.atomic
+@service
 def action_edit(
     *,
     action,
@@ -366,7 +365,7 @@ def _owner_words(owner):
     return owner.organisation.label
 
 
-@transaction.atomic
+@service
 def action_log_settings_save(*, partnership, warning_days, reminders_enabled, acting_user):
     """Saves the partnership's action log settings (made on first save)."""
     settings = ActionLogSettings.objects.for_partnership(partnership).select_for_update().first()
@@ -377,7 +376,3 @@ def action_log_settings_save(*, partnership, warning_days, reminders_enabled, ac
     settings.full_clean(exclude=["partnership"])
     settings.save()
     return settings
-
-
-def due_date_in_words(day: datetime.date | None) -> str:
-    return f"{day:%-d %B %Y}" if day else "No due date"

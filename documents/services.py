@@ -6,13 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from partnership.writes import acting_as, service
+
 from .models import DocumentJob
 from .registry import RENDERERS
 
 log = logging.getLogger(__name__)
 
 
-@transaction.atomic
+@service
 def document_request(*, partnership, kind, title, params, acting_user):
     """Queues a document for rendering in the background; returns the job, whose
     page shows its progress. Permission to see what it contains is the caller's
@@ -29,9 +31,19 @@ def document_request(*, partnership, kind, title, params, acting_user):
 
 
 def document_render(*, job_id):
-    """Renders a queued job. Idempotent: a job already finished, or being
-    rendered by another worker, is left alone, so a retried or duplicated task
-    does the work once."""
+    """Renders a queued job, on behalf of whoever asked for it (the history of
+    the job names them, though a worker did the work). Idempotent: a job already
+    finished, or being rendered by another worker, is left alone, so a retried or
+    duplicated task does the work once."""
+    with scopes_disabled():
+        requester = DocumentJob.objects.filter(pk=job_id).select_related("requested_by").first()
+    if requester is None:
+        return
+    with acting_as(requester.requested_by):
+        _render(job_id)
+
+
+def _render(job_id):
     with transaction.atomic(), scopes_disabled():
         job = (
             DocumentJob.objects.select_for_update(skip_locked=True)

@@ -9,7 +9,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_formula(value) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    """Whether a spreadsheet would run this text (a dash alone is text: "none")."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-"
 
 
 def neutralise(value):

@@ -9,10 +9,10 @@ The meeting row is locked too, so a save and an approval never interleave:
 approved minutes are frozen."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from partnership.models import Person
+from partnership.writes import service
 
 from . import action_log, richtext
 from .models import AgendaItem, ItemMinutes, Meeting, MinutesAmendment, MinutesApproval
@@ -39,7 +39,7 @@ def _lock_meeting(meeting):
     return meeting
 
 
-@transaction.atomic
+@service
 def item_minutes_save(*, item, discussion, decisions, version, acting_user):
     """Saves an item's discussion (cleaned HTML) and decisions over `version`.
     Returns (minutes, changed). Raises MinutesConflict or MinutesFrozen."""
@@ -67,7 +67,7 @@ def item_minutes_save(*, item, discussion, decisions, version, acting_user):
     return minutes, True
 
 
-@transaction.atomic
+@service
 def minutes_add_item(*, after, title, acting_user):
     """A numbered minute (2.1, 2.2...) added while minuting, just after `after`."""
     meeting = _lock_meeting(after.meeting)
@@ -82,7 +82,7 @@ def minutes_add_item(*, after, title, acting_user):
     )
 
 
-@transaction.atomic
+@service
 def minutes_raise_action(*, item, description, owners, due_date, acting_user):
     """An action raised at this item: it goes on the board's action log with
     origin "dd.mm.yy ref <item>"."""
@@ -99,7 +99,7 @@ def minutes_raise_action(*, item, description, owners, due_date, acting_user):
     return action
 
 
-@transaction.atomic
+@service
 def minutes_review_action(*, meeting, action, acting_user, text="", status=None, rag=None):
     """A quick update to one of the board's open actions, given while the
     meeting reviews its action log."""
@@ -119,7 +119,7 @@ def minutes_review_action(*, meeting, action, acting_user, text="", status=None,
     return update
 
 
-@transaction.atomic
+@service
 def minutes_approve(*, meeting, acting_user, capacity, amendment="", at_item=None):
     """Approves the minutes as a true and accurate record (optionally with an
     amendment). From now on they are frozen."""
@@ -144,7 +144,7 @@ def minutes_approve(*, meeting, acting_user, capacity, amendment="", at_item=Non
     return approval
 
 
-@transaction.atomic
+@service
 def minutes_amend(*, meeting, text, acting_user, item=None):
     """Records a correction to approved minutes, shown with them."""
     meeting = _lock_meeting(meeting)
@@ -159,7 +159,7 @@ def minutes_amend(*, meeting, text, acting_user, item=None):
     )
 
 
-@transaction.atomic
+@service
 def minutes_publish(*, meeting, acting_user):
     """Marks approved minutes as published (the public version, without
     confidential items, may now be shared)."""

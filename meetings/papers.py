@@ -21,6 +21,8 @@ from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from partnership.writes import service
+
 from .models import Paper
 from .services import refuse_if_frozen
 
@@ -84,7 +86,7 @@ def _read(uploaded_file):
     return uploaded_file.read(MAX_BYTES + 1)
 
 
-@transaction.atomic
+@service
 def paper_upload(*, item, title, uploaded_file, acting_user, received_at=None):
     """Stores a paper for an agenda item after checking its content."""
     refuse_if_frozen(item.meeting)
@@ -109,7 +111,7 @@ def paper_upload(*, item, title, uploaded_file, acting_user, received_at=None):
     return paper
 
 
-@transaction.atomic
+@service
 def paper_accept_late(*, paper, reason, acting_user):
     """The chair accepts a late paper into the pack, with the reason."""
     if not paper.is_late:
@@ -132,7 +134,7 @@ def paper_accept_late(*, paper, reason, acting_user):
     return paper
 
 
-@transaction.atomic
+@service
 def paper_remove(*, paper, acting_user):
     """Removes a paper and, once the removal is committed, its file."""
     refuse_if_frozen(paper.item.meeting)

@@ -49,7 +49,7 @@ def advance(meeting, status):
 MEETING_FIELDS = ("date", "start_time", "end_time", "venue", "online_link", "kind", "subject")
 
 
-@transaction.atomic
+@service
 def meeting_create(*, board, acting_user, with_standing_items=True, **fields):
     """Plans a meeting: its board's standing items on the agenda (an
     extraordinary meeting gets its single item instead; an empty agenda with
@@ -120,7 +120,7 @@ def _list_board_members(meeting):
 MEMBERS_IN_ATTENDANCE = {BoardMembership.Role.ADVISER, BoardMembership.Role.IN_ATTENDANCE}
 
 
-@transaction.atomic
+@service
 def meeting_update(*, meeting, acting_user, **fields):
     refuse_if_frozen(meeting)
     for name, value in fields.items():
@@ -131,7 +131,7 @@ def meeting_update(*, meeting, acting_user, **fields):
     return meeting
 
 
-@transaction.atomic
+@service
 def agenda_publish(*, meeting, acting_user):
     """Sends the agenda out: members see it as final from now on."""
     if meeting.reached(Meeting.Status.AGENDA_PUBLISHED):
@@ -186,7 +186,7 @@ ITEM_FIELDS = (
 )
 
 
-@transaction.atomic
+@service
 def agenda_item_create(*, meeting, acting_user, after=None, **fields):
     """Adds an item at the end of the agenda, or just after `after`."""
     refuse_if_frozen(meeting)
@@ -199,7 +199,7 @@ def agenda_item_create(*, meeting, acting_user, after=None, **fields):
     return item
 
 
-@transaction.atomic
+@service
 def agenda_item_update(*, item, acting_user, **fields):
     refuse_if_frozen(item.meeting)
     _check_item_fields(fields)
@@ -219,7 +219,7 @@ def _check_item_fields(fields):
         raise TypeError(f"Unknown agenda item fields: {sorted(unknown)}")
 
 
-@transaction.atomic
+@service
 def agenda_item_move(*, item, direction, acting_user):
     """Swaps the item with its neighbour above ("up") or below ("down")."""
     meeting = item.meeting
@@ -245,7 +245,7 @@ def _swap(rows, row, direction):
     return True
 
 
-@transaction.atomic
+@service
 def agenda_item_remove(*, item, acting_user):
     """Takes an item off the agenda, unless something already hangs on it."""
     refuse_if_frozen(item.meeting)
@@ -265,7 +265,7 @@ def agenda_item_remove(*, item, acting_user):
     renumber(item.meeting)
 
 
-@transaction.atomic
+@service
 def agenda_add_standing_items(*, meeting, standing, acting_user):
     """Adds chosen standing items at the end of the agenda."""
     return [
@@ -273,7 +273,7 @@ def agenda_add_standing_items(*, meeting, standing, acting_user):
     ]
 
 
-@transaction.atomic
+@service
 def agenda_add_from_forward_plan(*, meeting, plan_items, acting_user):
     """Puts forward plan items on the agenda (each remembers where it came from)."""
     return [
@@ -293,7 +293,7 @@ def agenda_add_from_forward_plan(*, meeting, plan_items, acting_user):
 # Attendance ---------------------------------------------------------------------
 
 
-@transaction.atomic
+@service
 def attendance_record(*, meeting, statuses, acting_user, notes=None):
     """Records attendance: `statuses` maps person ids to a status; people not
     yet listed (a board member who joined since the meeting was planned) are
@@ -316,7 +316,7 @@ def attendance_record(*, meeting, statuses, acting_user, notes=None):
     advance(meeting, Meeting.Status.HELD)
 
 
-@transaction.atomic
+@service
 def attendance_add(
     *,
     meeting,
@@ -364,7 +364,7 @@ def attendance_add(
     return row
 
 
-@transaction.atomic
+@service
 def attendance_remove(*, attendance, acting_user):
     """Takes someone added by mistake off the list (board members stay listed:
     record them as absent instead)."""
@@ -458,7 +458,7 @@ def standing_item_update(*, standing, data, acting_user):
     )
 
 
-@transaction.atomic
+@service
 def standing_item_move(*, standing, direction, acting_user):
     board_items = StandingItem.objects.for_partnership(standing.partnership_id).filter(
         board=standing.board_id
@@ -466,23 +466,9 @@ def standing_item_move(*, standing, direction, acting_user):
     return _swap(board_items, standing, direction)
 
 
-@transaction.atomic
+@service
 def standing_item_remove(*, standing, acting_user):
     standing.delete()
-
-
-def settings_for(board):
-    """The board's meeting settings row (an unsaved default if it has none yet)."""
-    found = MeetingSettings.objects.for_partnership(board.partnership_id).filter(board=board)
-    return found.first() or MeetingSettings(partnership=board.partnership, board=board)
-
-
-def plan_items_for(board, pks):
-    return list(
-        ForwardPlanItem.objects.for_partnership(board.partnership_id).filter(
-            board=board, pk__in=pks
-        )
-    )
 
 
 def calendar_feed_token(*, user, reset=False):

@@ -127,11 +127,6 @@ def visible_boards(membership):
     return boards.filter(pk__in=seats)
 
 
-@rule("manage", on="partnership.Board")
-def can_manage_board(membership, board) -> bool:
-    return can_manage_structure(membership) and can_view_board(membership, board)
-
-
 class Capabilities:
     """`request.can`, and `can` in templates: `can.manage_structure` answers the
     partnership-wide rule; `can.on(meeting)` binds the object rules of the

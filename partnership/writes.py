@@ -33,10 +33,6 @@ def acting_as(user):
         _acting_user.reset(token)
 
 
-def current_acting_user():
-    return _acting_user.get()
-
-
 def history_user(instance=None, request=None, **kwargs):
     """simple-history's `get_user` for every model: the service's acting user,
     else the signed-in user of the request being served (admin, forms)."""

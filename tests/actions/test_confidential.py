@@ -49,7 +49,11 @@ def world(tenant_a):
     due = timezone.localdate() - datetime.timedelta(days=3)
     owners = [tenant_a.person, observer_person]
     secret = ActionFactory(
-        board=tenant_a.board, owners=owners, origin_item=secret_item, description=SECRET, due_date=due
+        board=tenant_a.board,
+        owners=owners,
+        origin_item=secret_item,
+        description=SECRET,
+        due_date=due,
     )
     shared = ActionFactory(
         board=tenant_a.board,

@@ -233,3 +233,26 @@ def test_an_upload_removed_overnight_says_so(tenant_a, business_manager_client, 
     uploads_purge(now=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2))
     page = business_manager_client.get(response.url)
     assert "Upload no longer available" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "cell", ["+SUM(1,2)", "@SUM(A1)", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "=1+1"]
+)
+def test_every_formula_start_is_refused_by_the_same_rule_the_export_neutralises(
+    cell, tenant_a, business_manager_client, people
+):
+    from documents.spreadsheets import is_formula, neutralise
+
+    assert is_formula(cell.strip()) and neutralise(cell.strip()).startswith("'")
+    content = f'Action,Owner\n"{cell}",PG\nGood row,PG\n'.encode()
+    _, preview = _import_to_preview(business_manager_client, tenant_a, content)
+    errors = [row.errors for row in preview.context["rows"]]
+    assert errors[0] and "is a formula" in errors[0][0]
+    assert errors[1] == []
+
+
+def test_a_dash_alone_is_text_not_a_formula():
+    from documents.spreadsheets import is_formula
+
+    assert not is_formula("-")
+    assert is_formula("-1+1")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from actions.models import Action, ActionLogSettings
-from actions.owners import ALL, OwnerDirectory, owner_choices, owners_from_tokens
+from actions.owners import ALL, OwnerDirectory, owner_choices
 from actions.rag import RagRule, rule_text
 from actions.selectors import open_actions_for_board
 
@@ -176,14 +176,14 @@ def test_owner_tokens_round_trip_and_refuse_strangers(tenant_a, tenant_b):
         assert f"person:{tenant_a.person.uuid}" in tokens
         assert f"board:{tenant_a.subgroup.uuid}" in tokens
         assert f"agency:{tenant_a.agency.uuid}" in tokens
-        owners = owners_from_tokens(
-            tenant_a.board, ["all", f"person:{tenant_a.person.uuid}", "all"]
+        owners = OwnerDirectory(tenant_a.board).from_tokens(
+            ["all", f"person:{tenant_a.person.uuid}", "all"]
         )
         assert owners == [ALL, tenant_a.person]
         with pytest.raises(Exception, match="not a person, group or agency"):
-            owners_from_tokens(tenant_a.board, [f"person:{tenant_b.person.uuid}"])
+            OwnerDirectory(tenant_a.board).from_tokens([f"person:{tenant_b.person.uuid}"])
         with pytest.raises(Exception, match="not a person, group or agency"):
-            owners_from_tokens(tenant_a.board, ["person:not-a-uuid"])
+            OwnerDirectory(tenant_a.board).from_tokens(["person:not-a-uuid"])
 
 
 @pytest.mark.django_db
