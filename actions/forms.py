@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from govuk.dates import day
 from govuk.forms import GovukDateField, GovukForm
 from partnership.forms import TenantModelForm
 from partnership.permissions import visible_boards
@@ -120,7 +121,7 @@ class ActionFilterForm(GovukForm):
         meetings = origin_meetings(membership, board=board)
         self.meetings = {str(uuid): uuid for uuid, _, _ in meetings}
         self.fields["origin_meeting"].choices = [("", "Any meeting")] + [
-            (str(uuid), f"{label}, {date:%-d %B %Y}") for uuid, label, date in meetings
+            (str(uuid), f"{label}, {day(date)}") for uuid, label, date in meetings
         ]
 
     def filters(self):
@@ -332,7 +333,7 @@ class ActionForm(GovukForm):
         groups = {}
         for item in self.items.values():
             meeting = item.meeting
-            key = f"{meeting.board.label}, {meeting.date:%-d %B %Y}"
+            key = f"{meeting.board.label}, {day(meeting.date)}"
             groups.setdefault(key, []).append((str(item.uuid), f"{item.number}. {item.title}"))
         self.fields["origin_item"].choices = [
             ("", "Not raised at a meeting recorded here"),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from govuk.dates import day
 from partnership.tenancy import TenantManager, TenantModel, TenantQuerySet
 
 from .rag import CLOSED, RagRule
@@ -355,7 +356,7 @@ class ActionUpdate(TenantModel):
         indexes = [models.Index(fields=["action", "made_on"], name="action_update_timeline_idx")]
 
     def __str__(self):
-        return f"{self.get_kind_display()}, {self.made_on:%-d %B %Y}"
+        return f"{self.get_kind_display()}, {day(self.made_on)}"
 
     def changes(self):
         """What this update changed, in words, for the timeline."""
@@ -369,8 +370,8 @@ class ActionUpdate(TenantModel):
             else:
                 said.append(f"Status: {Action.Status(self.status_to).label}")
         if self.due_date_changed:
-            old = f"{self.due_date_from:%-d %B %Y}" if self.due_date_from else "none"
-            new = f"{self.due_date_to:%-d %B %Y}" if self.due_date_to else "none"
+            old = f"{day(self.due_date_from)}" if self.due_date_from else "none"
+            new = f"{day(self.due_date_to)}" if self.due_date_to else "none"
             said.append(f"Due date changed from {old} to {new}")
         if self.rag_to == "computed":
             said.append("RAG returned to the rule")

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from govuk.dates import day
 from partnership.models import Board, PartnerAgency, Person
 from partnership.writes import service
 
@@ -105,7 +106,7 @@ def _origin(origin_meeting, origin_item, board):
 def _raised_text(origin_meeting, origin_item):
     if origin_meeting is None:
         return "Action raised"
-    text = f"Action raised at {origin_meeting.board.label} on {origin_meeting.date:%-d %B %Y}"
+    text = f"Action raised at {origin_meeting.board.label} on {day(origin_meeting.date)}"
     if origin_item is not None:
         text += f", item {origin_item.number}"
     return text

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField
 
+from govuk.dates import day
 from govuk.forms import GovukDateField, GovukForm
 from partnership.forms import TenantModelForm
 from partnership.models import Board, Person
@@ -531,7 +532,7 @@ class ForwardPlanItemForm(TenantModelForm):
             board=board, date__gte=today
         )
         self.fields["meeting"].empty_label = "Not yet known"
-        self.fields["meeting"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
+        self.fields["meeting"].label_from_instance = lambda m: f"{day(m.date)}"
         choices = month_choices(today)
         current = self.instance.month
         if current and current.isoformat() not in dict(choices):

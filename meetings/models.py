@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from govuk.dates import day
 from partnership.tenancy import TenantModel
 
 
@@ -84,7 +85,7 @@ class Meeting(TenantModel):
         ]
 
     def __str__(self):
-        return f"{self.board.label}, {self.date:%-d %B %Y}"
+        return f"{self.board.label}, {day(self.date)}"
 
     def get_absolute_url(self):
         return reverse(
@@ -323,7 +324,7 @@ class ForwardPlanItem(TenantModel):
     @property
     def when(self):
         if self.meeting_id:
-            return f"{self.meeting.date:%-d %B %Y} meeting"
+            return f"{day(self.meeting.date)} meeting"
         if self.month:
             return f"{self.month:%B %Y}"
         return "Not yet scheduled"

@@ -2,7 +2,13 @@
 
 from django import template
 
+from .. import dates
+
 register = template.Library()
+
+# Dates and times, one way everywhere: {{ meeting.date|day }}, {{ start|clock }}.
+for _name in ("day", "day_short", "weekday_day", "clock", "moment"):
+    register.filter(_name, getattr(dates, _name))
 
 
 @register.inclusion_tag("govuk/pagination.html", takes_context=True)

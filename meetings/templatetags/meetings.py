@@ -3,6 +3,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from govuk.dates import clock
+
 from .. import richtext
 
 register = template.Library()
@@ -35,16 +37,6 @@ def clean_html(value):
     """Minutes rich text, through the allow-list cleaner every time it is shown:
     never user HTML that did not pass it."""
     return mark_safe(richtext.clean(value))  # noqa: S308 - cleaned by nh3 just now
-
-
-@register.filter
-def clock(value):
-    """1:00pm, 9:30am, 12 midday."""
-    if value is None:
-        return ""
-    if value.hour == 12 and value.minute == 0:
-        return "12 midday"
-    return value.strftime("%-I:%M%p").lower()
 
 
 @register.filter

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from govuk.dates import day
 from partnership.permissions import refuse_unless
 from partnership.views.common import posted
 
@@ -53,9 +54,7 @@ def minutes_approve(request, meeting_uuid):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request, f"Minutes of the meeting on {meeting.date:%-d %B %Y} approved"
-            )
+            messages.success(request, f"Minutes of the meeting on {day(meeting.date)} approved")
             return redirect(meeting)
     return render(
         request,

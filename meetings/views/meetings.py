@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from govuk.dates import day
 from govuk.pagination import paginate
 from partnership.permissions import refuse_unless, visible_boards
 from partnership.views.common import posted
@@ -50,7 +51,7 @@ def meeting_create(request):
     if form.is_valid():
         data = dict(form.cleaned_data)
         meeting = services.meeting_create(board=data.pop("board"), acting_user=request.user, **data)
-        messages.success(request, f"Meeting planned for {meeting.date:%-d %B %Y}")
+        messages.success(request, f"Meeting planned for {day(meeting.date)}")
         return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form})
 

@@ -77,3 +77,19 @@ def test_error_summary_lists_errors_in_field_order_linking_each_field():
         < html.index('href="#id_date_0"')
         < html.index('href="#id_purpose_0"')
     )
+
+
+def test_dates_and_times_are_written_one_way():
+    import datetime
+
+    from govuk import dates
+
+    assert dates.day(datetime.date(2022, 2, 3)) == "3 February 2022"
+    assert dates.weekday_day(datetime.date(2022, 2, 23)) == "Wednesday 23 February 2022"
+    assert dates.clock(datetime.time(13, 0)) == "1:00pm"
+    assert dates.clock(datetime.time(9, 30)) == "9:30am"
+    assert dates.clock(datetime.time(12, 0)) == "12 midday"
+    assert dates.day(None) == "" and dates.clock(None) == ""
+    # A moment in UTC is shown in UK time (British Summer Time here).
+    summer = datetime.datetime(2026, 7, 1, 12, 30, tzinfo=datetime.UTC)
+    assert dates.moment(summer) == "1 July 2026, 1:30pm"

@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from actions.reminders import reminders_send
+from govuk.dates import day
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
                 action = line.action
                 self.stdout.write(
                     f"  {line.partnership.slug}: action {action.number}, {action.board.name} "
-                    f"({line.kind.replace('_', ' ')}, due {action.due_date:%-d %B %Y})"
+                    f"({line.kind.replace('_', ' ')}, due {day(action.due_date)})"
                 )
         total = sum(len(d.lines) for d in digests)
         self.stdout.write(
