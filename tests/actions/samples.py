@@ -39,3 +39,28 @@ def _action_import(tenant):
     )
     upload.save()
     return upload
+
+
+@sample("subgroup_action")
+def _subgroup_action(tenant):
+    """On the subgroup, where the board member does not sit (though they own it)."""
+    return ActionFactory(
+        board=tenant.subgroup,
+        owners=[tenant.person],
+        description="Audit the Q&E dataset",
+        acting_user=tenant.users["business_manager"],
+    )
+
+
+@sample("confidential_action")
+def _confidential_action(tenant):
+    """Raised at a confidential item, owned by the board member: observers may not
+    know it exists."""
+    item = tenant.sample("confidential_item")
+    return ActionFactory(
+        board=tenant.board,
+        owners=[tenant.person],
+        origin_item=item,
+        description="Refer Family M's case to the practice review group",
+        acting_user=tenant.users["business_manager"],
+    )

@@ -29,50 +29,111 @@ def _action(t):
     return {**_meeting(t), "action_uuid": t.sample("action").uuid}
 
 
+# The same URLs naming records on the subgroup (the member does not sit on it)...
+def _off_meeting(t):
+    return {"meeting_uuid": t.sample("subgroup_meeting").uuid}
+
+
+def _off_item(t):
+    return {**_off_meeting(t), "item_uuid": t.sample("subgroup_item").uuid}
+
+
+def _off_paper(t):
+    return {**_off_meeting(t), "paper_uuid": t.sample("subgroup_paper").uuid}
+
+
+def _off_board(t):
+    return {"board_uuid": t.subgroup.uuid}
+
+
+def _off_action(t):
+    return {**_off_meeting(t), "action_uuid": t.sample("subgroup_action").uuid}
+
+
+# ...and records of a confidential item (observers may not know them).
+def _secret_item(t):
+    return {**_meeting(t), "item_uuid": t.sample("confidential_item").uuid}
+
+
+def _secret_paper(t):
+    return {**_meeting(t), "paper_uuid": t.sample("confidential_paper").uuid}
+
+
+def _secret_action(t):
+    return {**_meeting(t), "action_uuid": t.sample("confidential_action").uuid}
+
+
+def _on_meeting(**kw):
+    return {"off_board": _off_meeting, **kw}
+
+
+def _on_item(**kw):
+    return {"off_board": _off_item, "confidential": _secret_item, **kw}
+
+
+def _on_paper(**kw):
+    return {"off_board": _off_paper, "confidential": _secret_paper, **kw}
+
+
+def _on_board(**kw):
+    return {"off_board": _off_board, **kw}
+
+
 PROBES = {
     "meetings:meeting-list": Probe(),
     "meetings:meeting-create": Probe(allowed=BUSINESS_UNIT, posts=True),
     "meetings:attendance-report": Probe(),
-    "meetings:meeting-detail": Probe(_meeting),
-    "meetings:meeting-edit": Probe(_meeting, allowed=BUSINESS_UNIT, posts=True),
-    "meetings:meeting-ics": Probe(_meeting),
-    "meetings:agenda": Probe(_meeting, allowed=BUSINESS_UNIT),
-    "meetings:agenda-publish": Probe(_meeting, allowed=BUSINESS_UNIT),
-    "meetings:item-create": Probe(_meeting, allowed=BUSINESS_UNIT, posts=True),
-    "meetings:item-edit": Probe(_item, allowed=BUSINESS_UNIT, posts=True),
-    "meetings:paper-upload": Probe(_item, allowed=BUSINESS_UNIT, posts=True),
-    "meetings:paper-download": Probe(_paper),
-    "meetings:paper-accept": Probe(_paper, allowed=CHAIRS, posts=True),
-    "meetings:paper-remove": Probe(_paper, allowed=BUSINESS_UNIT),
-    "meetings:agenda-pdf": Probe(_meeting),
-    "meetings:meeting-pack": Probe(_meeting),
-    "meetings:attendance": Probe(_meeting, allowed=MINUTE_TAKERS),
-    "meetings:attendee-add": Probe(_meeting, allowed=MINUTE_TAKERS, posts=True),
-    "meetings:minutes": Probe(_meeting, allowed=MINUTE_TAKERS),
-    "meetings:minutes-item": Probe(_item, allowed=MINUTE_TAKERS, posts=True),
-    "meetings:minutes-action": Probe(_item, allowed=MINUTE_TAKERS, posts=True),
-    "meetings:minutes-add": Probe(_item, allowed=MINUTE_TAKERS, posts=True),
-    "meetings:minutes-forward-plan": Probe(_item, allowed=MINUTE_TAKERS, posts=True),
-    "meetings:minutes-review": Probe(_action, allowed=MINUTE_TAKERS, posts=True),
-    "meetings:minutes-approve": Probe(_meeting, allowed=CHAIRS, posts=True),
-    "meetings:minutes-amend": Probe(_meeting, allowed=AMENDERS, posts=True),
-    "meetings:minutes-publish": Probe(_meeting, allowed=BUSINESS_UNIT),
-    "meetings:minutes-pdf": Probe(_meeting),
-    "meetings:minutes-public-pdf": Probe(_meeting),
-    "meetings:board-calendar": Probe(_board),
-    "meetings:calendar-subscribe": Probe(_board),
-    "meetings:forward-plan": Probe(_board),
-    "meetings:forward-plan-create": Probe(_board, allowed=MINUTE_TAKERS, posts=True),
+    "meetings:meeting-detail": Probe(_meeting, **_on_meeting()),
+    "meetings:meeting-edit": Probe(_meeting, allowed=BUSINESS_UNIT, posts=True, **_on_meeting()),
+    "meetings:meeting-ics": Probe(_meeting, **_on_meeting()),
+    "meetings:agenda": Probe(_meeting, allowed=BUSINESS_UNIT, **_on_meeting()),
+    "meetings:agenda-publish": Probe(_meeting, allowed=BUSINESS_UNIT, **_on_meeting()),
+    "meetings:item-create": Probe(_meeting, allowed=BUSINESS_UNIT, posts=True, **_on_meeting()),
+    "meetings:item-edit": Probe(_item, allowed=BUSINESS_UNIT, posts=True, **_on_item()),
+    "meetings:paper-upload": Probe(_item, allowed=BUSINESS_UNIT, posts=True, **_on_item()),
+    "meetings:paper-download": Probe(_paper, **_on_paper()),
+    "meetings:paper-accept": Probe(_paper, allowed=CHAIRS, posts=True, **_on_paper()),
+    "meetings:paper-remove": Probe(_paper, allowed=BUSINESS_UNIT, **_on_paper()),
+    "meetings:agenda-pdf": Probe(_meeting, **_on_meeting()),
+    "meetings:meeting-pack": Probe(_meeting, **_on_meeting()),
+    "meetings:attendance": Probe(_meeting, allowed=MINUTE_TAKERS, **_on_meeting()),
+    "meetings:attendee-add": Probe(_meeting, allowed=MINUTE_TAKERS, posts=True, **_on_meeting()),
+    "meetings:minutes": Probe(_meeting, allowed=MINUTE_TAKERS, **_on_meeting()),
+    "meetings:minutes-item": Probe(_item, allowed=MINUTE_TAKERS, posts=True, **_on_item()),
+    "meetings:minutes-action": Probe(_item, allowed=MINUTE_TAKERS, posts=True, **_on_item()),
+    "meetings:minutes-add": Probe(_item, allowed=MINUTE_TAKERS, posts=True, **_on_item()),
+    "meetings:minutes-forward-plan": Probe(_item, allowed=MINUTE_TAKERS, posts=True, **_on_item()),
+    "meetings:minutes-review": Probe(
+        _action,
+        allowed=MINUTE_TAKERS,
+        posts=True,
+        off_board=_off_action,
+        confidential=_secret_action,
+    ),
+    "meetings:minutes-approve": Probe(_meeting, allowed=CHAIRS, posts=True, **_on_meeting()),
+    "meetings:minutes-amend": Probe(_meeting, allowed=AMENDERS, posts=True, **_on_meeting()),
+    "meetings:minutes-publish": Probe(_meeting, allowed=BUSINESS_UNIT, **_on_meeting()),
+    "meetings:minutes-pdf": Probe(_meeting, **_on_meeting()),
+    "meetings:minutes-public-pdf": Probe(_meeting, **_on_meeting()),
+    "meetings:board-calendar": Probe(_board, **_on_board()),
+    "meetings:calendar-subscribe": Probe(_board, **_on_board()),
+    "meetings:forward-plan": Probe(_board, **_on_board()),
+    "meetings:forward-plan-create": Probe(_board, allowed=MINUTE_TAKERS, posts=True, **_on_board()),
     "meetings:forward-plan-edit": Probe(
         lambda t: {**_board(t), "plan_uuid": t.sample("forward_plan_item").uuid},
         allowed=MINUTE_TAKERS,
         posts=True,
+        off_board=lambda t: {**_off_board(t), "plan_uuid": t.sample("subgroup_plan").uuid},
+        confidential=lambda t: {**_board(t), "plan_uuid": t.sample("confidential_plan").uuid},
     ),
-    "meetings:board-settings": Probe(_board, allowed=BUSINESS_UNIT),
-    "meetings:standing-item-create": Probe(_board, allowed=BUSINESS_UNIT, posts=True),
+    "meetings:board-settings": Probe(_board, allowed=BUSINESS_UNIT, **_on_board()),
+    "meetings:standing-item-create": Probe(
+        _board, allowed=BUSINESS_UNIT, posts=True, **_on_board()
+    ),
     "meetings:standing-item-edit": Probe(
         lambda t: {**_board(t), "standing_uuid": t.sample("standing_item").uuid},
         allowed=BUSINESS_UNIT,
         posts=True,
+        off_board=lambda t: {**_off_board(t), "standing_uuid": t.sample("subgroup_standing").uuid},
     ),
 }

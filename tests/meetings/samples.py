@@ -57,3 +57,63 @@ def _forward_plan_item(tenant):
 @sample("standing_item")
 def _standing_item(tenant):
     return StandingItemFactory(board=tenant.board)
+
+
+# Records someone may not know exist (the probe's variants) ---------------------
+
+
+@sample("subgroup_meeting")
+def _subgroup_meeting(tenant):
+    """A meeting of the subgroup, where the board member does not sit."""
+    return MeetingFactory(
+        board=tenant.subgroup,
+        partnership=tenant.partnership,
+        date=datetime.date(2025, 12, 11),
+        status=Meeting.Status.MINUTES_DRAFT,
+    )
+
+
+@sample("subgroup_item")
+def _subgroup_item(tenant):
+    item = AgendaItemFactory(meeting=tenant.sample("subgroup_meeting"), position=1, number="1")
+    ItemMinutesFactory(item=item)
+    return item
+
+
+@sample("subgroup_paper")
+def _subgroup_paper(tenant):
+    return PaperFactory(item=tenant.sample("subgroup_item"))
+
+
+@sample("subgroup_plan")
+def _subgroup_plan(tenant):
+    return ForwardPlanItemFactory(board=tenant.subgroup)
+
+
+@sample("subgroup_standing")
+def _subgroup_standing(tenant):
+    return StandingItemFactory(board=tenant.subgroup)
+
+
+@sample("confidential_item")
+def _confidential_item(tenant):
+    """An OFFICIAL-SENSITIVE item of the sample meeting: observers may not know it."""
+    item = AgendaItemFactory(
+        meeting=tenant.sample("meeting"),
+        position=5,
+        number="5",
+        title="Case review: Family M (confidential)",
+        is_confidential=True,
+    )
+    ItemMinutesFactory(item=item)
+    return item
+
+
+@sample("confidential_paper")
+def _confidential_paper(tenant):
+    return PaperFactory(item=tenant.sample("confidential_item"))
+
+
+@sample("confidential_plan")
+def _confidential_plan(tenant):
+    return ForwardPlanItemFactory(board=tenant.board, is_confidential=True)

@@ -9,6 +9,13 @@ registered in `tests/<app>/samples.py` (see tests/samples.py).
 `kwargs(tenant)` builds the URL's arguments (except the partnership slug) from a
 Tenant's sample objects (tests/conftest.py); `allowed` lists the roles that get
 200; every other role gets `denied` (403, or 404 for confidential records).
+
+Two variants name records someone may not know exist, and must give them 404
+where the plain probe gives 200 (and never 200):
+- `off_board(tenant)`: the same kind of record on the subgroup, where the board
+  member does not sit;
+- `confidential(tenant)`: a record of a confidential (OFFICIAL-SENSITIVE) agenda
+  item, hidden from observers.
 """
 
 from collections.abc import Callable
@@ -26,8 +33,20 @@ class Probe:
     kwargs: Callable = field(default=lambda t: {})
     allowed: frozenset = EVERYONE
     denied: int = 403
-    # Form pages: a POST by a refused role must be refused too, and change nothing.
+    # Form pages: an allowed role posting nothing gets the form back with errors.
+    # (Every URL, form page or not, is posted to by every refused role.)
     posts: bool = False
+    off_board: Callable | None = None
+    confidential: Callable | None = None
+
+    def variants(self):
+        """(label, kwargs maker, the role it hides the record from)."""
+        found = [("plain", self.kwargs, None)]
+        if self.off_board is not None:
+            found.append(("off_board", self.off_board, "member"))
+        if self.confidential is not None:
+            found.append(("confidential", self.confidential, "observer"))
+        return found
 
 
 PROBES = {

@@ -79,3 +79,19 @@ def test_the_database_check_finds_a_disagreeing_row(tenant_a, tenant_b):
             [tenant_b.partnership.pk, tenant_a.seat.pk],
         )
     assert ("partnership_boardmembership", "board_id", 1) in partnership_mismatches()
+
+
+def test_the_fingerprint_sees_any_write(tenant_a):
+    """The probe's proof that a refused request changed nothing would be empty if
+    the fingerprint missed a write: an update, a new row, a history row."""
+    from django_scopes import scopes_disabled
+
+    from tests.tenancy.fingerprint import changes, tenant_fingerprint
+
+    before = tenant_fingerprint(tenant_a.partnership)
+    with scopes_disabled():
+        tenant_a.person.job_title = "Changed"
+        tenant_a.person.save()
+    after = tenant_fingerprint(tenant_a.partnership)
+    changed = changes(before, after)
+    assert "partnership_person" in changed and "partnership_historicalperson" in changed
