@@ -24,7 +24,7 @@ from .models import (
     Role,
     User,
 )
-from .writes import model_update, service
+from .writes import locked, model_update, service, set_fields
 
 PARTNERSHIP_FIELDS = (
     "name",
@@ -47,12 +47,6 @@ BOARD_FIELDS = (
     "is_active",
 )
 SEAT_FIELDS = ("person", "role", "representing", "start_date", "end_date")
-
-
-def _locked(instance):
-    """The row as it is now, locked until the transaction ends: updates compare
-    against the database, not against an instance a form already changed."""
-    return type(instance).objects.select_for_update().get(pk=instance.pk)
 
 
 @service
@@ -81,37 +75,31 @@ def partner_agency_create(*, partnership, data, acting_user):
 
 @service
 def partner_agency_update(*, agency, data, acting_user):
-    return model_update(instance=_locked(agency), data=data, fields=AGENCY_FIELDS)
+    return model_update(instance=locked(agency), data=data, fields=AGENCY_FIELDS)
 
 
 @service
 def person_create(*, partnership, data, acting_user):
-    person = Person(partnership=partnership)
-    for name in PERSON_FIELDS:
-        if name in data:
-            setattr(person, name, data[name])
+    person = set_fields(Person(partnership=partnership), data, PERSON_FIELDS)
     person.save()
     return person
 
 
 @service
 def person_update(*, person, data, acting_user):
-    return model_update(instance=_locked(person), data=data, fields=PERSON_FIELDS)
+    return model_update(instance=locked(person), data=data, fields=PERSON_FIELDS)
 
 
 @service
 def board_create(*, partnership, data, acting_user):
-    board = Board(partnership=partnership)
-    for name in BOARD_FIELDS:
-        if name in data:
-            setattr(board, name, data[name])
+    board = set_fields(Board(partnership=partnership), data, BOARD_FIELDS)
     board.save()
     return board
 
 
 @service
 def board_update(*, board, data, acting_user):
-    return model_update(instance=_locked(board), data=data, fields=BOARD_FIELDS)
+    return model_update(instance=locked(board), data=data, fields=BOARD_FIELDS)
 
 
 def _representing(data):
@@ -134,7 +122,7 @@ def seat_create(*, board, data, acting_user):
 
 @service
 def seat_update(*, seat, data, acting_user):
-    return model_update(instance=_locked(seat), data=_representing(data), fields=SEAT_FIELDS)
+    return model_update(instance=locked(seat), data=_representing(data), fields=SEAT_FIELDS)
 
 
 @service

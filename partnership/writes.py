@@ -60,6 +60,20 @@ def service(fn):
     return wrapped
 
 
+def locked(instance):
+    """The row as it is now, locked until the transaction ends: an update compares
+    against the database, not against an instance a ModelForm already changed."""
+    return type(instance).objects.select_for_update().get(pk=instance.pk)
+
+
+def set_fields(instance, data, fields):
+    """Sets those of `fields` that `data` has (for a row being created)."""
+    for name in fields:
+        if name in data:
+            setattr(instance, name, data[name])
+    return instance
+
+
 def model_update(*, instance, data, fields):
     """Sets those of `fields` whose value in `data` differs, validates the model
     and saves just the changed fields (and `updated_at`). Returns the names of

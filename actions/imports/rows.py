@@ -1,36 +1,18 @@
-"""Importing an existing spreadsheet tracker (CSV or Excel) into a board's log.
+"""Mapping a tracker's columns to an action's fields and checking every row (errors per
+row, nothing saved)."""
 
-Upload, map columns, check every row (errors per row, nothing saved), then
-confirm: valid rows become actions in one transaction. Each imported action
-keeps a key made from its tracker number and wording, so importing the same file
-again adds nothing twice."""
-
-import csv
 import datetime
 import hashlib
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
-from documents.spreadsheets import is_formula
-from partnership.writes import service
-
-from . import services
-from .models import Action, ActionImport, ActionUpdate
-from .owners import OwnerDirectory
-from .selectors import rag_rule_for
-
-MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 2000
-MAX_COLUMNS = 40
+from ..models import Action
+from ..owners import OwnerDirectory
+from ..selectors import rag_rule_for
+from .files import Formula, _text
 
 # (key, label, required, header words that suggest the column)
 FIELDS = [
@@ -84,170 +66,6 @@ RAG_WORDS = {
 }
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d-%m-%y", "%d.%m.%Y", "%d.%m.%y",
                 "%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d %B %y", "%d %b %y"]  # fmt: skip
-
-
-class Formula(str):
-    """A cell that holds a formula rather than a value."""
-
-
-@dataclass
-class Table:
-    headers: list
-    rows: list  # [(line number in the file, [cell, ...])]
-
-    def column_choices(self):
-        return [
-            (str(i), f"{h} (column {get_column_letter(i + 1)})") for i, h in enumerate(self.headers)
-        ]
-
-
-# Reading files ----------------------------------------------------------------------------
-
-
-def file_type_of(name):
-    name = (name or "").lower()
-    if name.endswith(".csv"):
-        return "csv"
-    if name.endswith(".xlsx"):
-        return "xlsx"
-    if name.endswith((".xls", ".xlsm", ".ods", ".numbers")):
-        raise ValidationError(
-            "The selected file must be saved as .xlsx or CSV: in your spreadsheet program, "
-            "choose Save as, then Excel Workbook (.xlsx) or CSV",
-            code="old_format",
-        )
-    raise ValidationError(
-        "The selected file must be a CSV or an Excel (.xlsx) file", code="wrong_type"
-    )
-
-
-def check_upload(upload):
-    """(file type, bytes, table) of an uploaded tracker, or ValidationError with
-    a message to show beside the file field."""
-    if upload is None:
-        raise ValidationError("Select a CSV or Excel file", code="required")
-    file_type = file_type_of(upload.name)
-    if upload.size == 0:
-        raise ValidationError("The selected file is empty", code="empty")
-    if upload.size >= MAX_BYTES:
-        raise ValidationError("The selected file must be smaller than 10 MB", code="too_big")
-    data = upload.read()
-    return file_type, data, read_table(data, file_type)
-
-
-def read_table(data, file_type):
-    rows = _xlsx_rows(data) if file_type == "xlsx" else _csv_rows(data)
-    header_at = None
-    for index, (_, cells) in enumerate(rows[:10]):
-        if sum(1 for c in cells if _text(c)) >= 2:
-            header_at = index
-            break
-    if header_at is None:
-        if any(any(_text(c) for c in cells) for _, cells in rows):
-            raise ValidationError(
-                "The selected file must have a row of column headings, like Action, Owner "
-                "and Due date, above the actions",
-                code="no_header",
-            )
-        raise ValidationError("The selected file is empty", code="empty")
-    header_cells = rows[header_at][1]
-    width = max(len(header_cells), *(len(cells) for _, cells in rows[header_at:]))
-    width = min(width, MAX_COLUMNS)
-    headers = [
-        _text(c) or f"Column {get_column_letter(i + 1)}"
-        for i, c in enumerate(list(header_cells) + [None] * (width - len(header_cells)))
-    ][:width]
-    body = [
-        (line, list(cells[:width]) + [None] * (width - len(cells[:width])))
-        for line, cells in rows[header_at + 1 :]
-        if any(_text(c) for c in cells)
-    ]
-    if not body:
-        raise ValidationError(
-            "The selected file has no actions in it, only column headings", code="no_rows"
-        )
-    if len(body) > MAX_ROWS:
-        raise ValidationError(
-            f"The selected file has more than {MAX_ROWS:,} actions: split it into smaller files",
-            code="too_many",
-        )
-    return Table(headers=headers, rows=body)
-
-
-def _csv_rows(data):
-    if b"\x00" in data[:8192]:
-        raise ValidationError("The selected file is not a CSV file", code="wrong_type")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows saves "CSV" in the Windows code page.
-        text = data.decode("cp1252", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = []
-    try:
-        for line, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
-            rows.append((line, [_csv_cell(c) for c in cells[:MAX_COLUMNS]]))
-            if len(rows) > MAX_ROWS + 20:
-                break
-    except csv.Error as error:
-        raise ValidationError(
-            f"The selected file could not be read as CSV ({error})", code="unreadable"
-        ) from None
-    return rows
-
-
-def _csv_cell(value):
-    value = value.strip()
-    if value.startswith("'") and is_formula(value[1:]):
-        return value[1:]  # written as text on purpose (as our own exports do)
-    if is_formula(value):
-        return Formula(value)
-    return value
-
-
-def _xlsx_rows(data):
-    if not data.startswith(b"PK"):
-        raise ValidationError(
-            "The selected file is not an Excel (.xlsx) file. Save it as .xlsx or CSV",
-            code="wrong_type",
-        )
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ValidationError(
-            "The selected file could not be opened as an Excel file. Save it again as .xlsx, "
-            f"or as CSV ({type(error).__name__})",
-            code="unreadable",
-        ) from None
-    sheet = workbook.worksheets[0]
-    rows = []
-    for line, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
-        values = []
-        for cell in cells:
-            value = cell.value
-            if getattr(cell, "data_type", None) == "f" or is_formula(value):
-                value = Formula(str(value))
-            elif isinstance(value, str):
-                value = value.strip()
-            values.append(value)
-        rows.append((line, values))
-        if len(rows) > MAX_ROWS + 20:
-            break
-    workbook.close()
-    return rows
-
-
-def _text(cell):
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime.datetime):
-        return f"{cell:%d/%m/%Y}"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
 
 
 # Mapping columns --------------------------------------------------------------------------
@@ -422,69 +240,3 @@ def parse_date(value):
 def _key(row):
     words = " ".join(row.description.lower().split())
     return hashlib.sha256(f"{row.number or ''}|{words}".encode()).hexdigest()
-
-
-# Importing ----------------------------------------------------------------------------------
-
-
-@service
-def actions_import(*, action_import, rows, acting_user):
-    """Adds every valid row to the board's log, in one transaction. Returns the
-    number added. An import is confirmed once: a second confirmation (a double
-    click, another tab) adds nothing."""
-    locked = ActionImport.objects.select_for_update().get(pk=action_import.pk)
-    if locked.status == ActionImport.Status.IMPORTED:
-        raise ValidationError("This spreadsheet has already been imported", code="done")
-    board = locked.board
-    today = timezone.localdate()
-    added = 0
-    for row in rows:
-        if not row.ok:
-            continue
-        action = services._action_create(
-            board=board,
-            description=row.description,
-            owners=row.owners,
-            acting_user=acting_user,
-            due_date=row.due_date,
-            origin_reference=row.origin,
-            status=row.status,
-            number=row.number,
-            import_key=row.import_key,
-            raised_on=today,
-            raised_text=f"Imported from {locked.filename}, row {row.line}",
-            kind=ActionUpdate.Kind.IMPORTED,
-        )
-        if row.rag:
-            action.rag_override = row.rag
-            action.rag_reason = "As recorded in the imported spreadsheet"
-            action.save(update_fields=["rag_override", "rag_reason", "updated_at"])
-        if row.update:
-            ActionUpdate.objects.create(
-                action=action,
-                kind=ActionUpdate.Kind.IMPORTED,
-                made_on=today,
-                author=acting_user,
-                author_name="Latest update in the imported spreadsheet",
-                text=row.update,
-            )
-        added += 1
-    locked.status = ActionImport.Status.IMPORTED
-    locked.imported_count = added
-    locked.skipped_count = len(rows) - added
-    locked.imported_at = timezone.now()
-    if locked.file:
-        # The upload is no longer needed; it goes once the import is committed.
-        stored, storage = locked.file.name, locked.file.storage
-        locked.file = ""
-        transaction.on_commit(lambda: storage.delete(stored))
-    locked.save()
-    return added
-
-
-def uploads_purge(*, now=None):
-    """Deletes uploads never confirmed, a day after they were made (the rows
-    stay, as a record). Returns how many files went."""
-    from documents.services import files_purge
-
-    return files_purge(ActionImport, before=(now or timezone.now()) - datetime.timedelta(days=1))

@@ -1,0 +1,41 @@
+"""Forms for meetings, agendas, papers, attendance, minutes and the forward plan.
+Each validates in GOV.UK words and keeps what was typed."""
+
+from .agenda import AgendaItemForm, LatePaperForm, PaperForm
+from .attendance import MEMBER_STATUSES, OTHER_STATUSES, AttendanceForm, AttendeeAddForm
+from .fields import PURPOSE_CHOICES, GovukTimeField, active_people
+from .meetings import AttendanceReportForm, MeetingForm
+from .minutes import (
+    AddMinuteForm,
+    AmendmentForm,
+    ApprovalForm,
+    ItemMinutesForm,
+    RaiseActionForm,
+    ReviewActionForm,
+)
+from .plans import ForwardPlanItemForm, MeetingSettingsForm, StandingItemForm, month_choices
+
+__all__ = [
+    "AddMinuteForm",
+    "AgendaItemForm",
+    "AmendmentForm",
+    "ApprovalForm",
+    "AttendanceForm",
+    "AttendanceReportForm",
+    "AttendeeAddForm",
+    "ForwardPlanItemForm",
+    "GovukTimeField",
+    "ItemMinutesForm",
+    "LatePaperForm",
+    "MEMBER_STATUSES",
+    "MeetingForm",
+    "MeetingSettingsForm",
+    "OTHER_STATUSES",
+    "PURPOSE_CHOICES",
+    "PaperForm",
+    "RaiseActionForm",
+    "ReviewActionForm",
+    "StandingItemForm",
+    "active_people",
+    "month_choices",
+]

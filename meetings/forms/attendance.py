@@ -1,0 +1,117 @@
+"""Recording attendance: members, deputies and guests."""
+
+from django import forms
+from django_scopes.forms import SafeModelChoiceField
+
+from govuk.forms import GovukForm
+from partnership.models import Person
+
+from ..models import (
+    Attendance,
+)
+from .fields import active_people
+
+# Attendance ---------------------------------------------------------------------
+
+MEMBER_STATUSES = [
+    (Attendance.Status.PRESENT, "Present"),
+    (Attendance.Status.APOLOGIES, "Apologies"),
+    (Attendance.Status.ABSENT, "Absent"),
+    (Attendance.Status.EXPECTED, "Not recorded"),
+]
+OTHER_STATUSES = [
+    (Attendance.Status.IN_ATTENDANCE, "In attendance"),
+    (Attendance.Status.APOLOGIES, "Apologies"),
+    (Attendance.Status.ABSENT, "Absent"),
+    (Attendance.Status.EXPECTED, "Not recorded"),
+]
+
+
+class AttendanceForm(GovukForm):
+    """One status (and note) per person listed, named by the person's uuid."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for row in rows:
+            person, is_member = row["person"], row["is_member"]
+            key = str(person.uuid)
+            self.fields[f"status-{key}"] = forms.ChoiceField(
+                label=person.full_name,
+                choices=MEMBER_STATUSES if is_member else OTHER_STATUSES,
+                widget=forms.RadioSelect,
+                initial=row["status"],
+            )
+            self.fields[f"note-{key}"] = forms.CharField(
+                label=f"Note for {person.full_name}",
+                required=False,
+                max_length=200,
+                initial=row["note"],
+            )
+            self.rows.append({**row, "status_field": self[f"status-{key}"]})
+            self.rows[-1]["note_field"] = self[f"note-{key}"]
+
+    def statuses(self):
+        return {
+            row["person"].pk: self.cleaned_data[f"status-{row['person'].uuid}"] for row in self.rows
+        }
+
+    def notes(self):
+        return {
+            row["person"].pk: self.cleaned_data[f"note-{row['person'].uuid}"].strip()
+            for row in self.rows
+        }
+
+
+class AttendeeAddForm(GovukForm):
+    name = forms.CharField(
+        label="Name",
+        max_length=200,
+        help_text="Someone already known, or a new name (a guest)",
+        error_messages={"required": "Enter the name of the person attending"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    job_title = forms.CharField(
+        label="Job title and organisation (for someone new)", required=False, max_length=200
+    )
+    status = forms.ChoiceField(
+        label="Attending as",
+        widget=forms.RadioSelect,
+        choices=[
+            (Attendance.Status.PRESENT, "A deputy for a member (present)"),
+            (Attendance.Status.IN_ATTENDANCE, "In attendance (officer, minute taker or guest)"),
+        ],
+        error_messages={"required": "Choose how they are attending"},
+    )
+    on_behalf_of = SafeModelChoiceField(
+        label="On behalf of (for a deputy)", queryset=Person.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        required=False,
+        max_length=200,
+        help_text="For example: minutes, or attended for item 4",
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        members = meeting.attendance.filter(is_member=True, on_behalf_of__isnull=True)
+        self.fields["on_behalf_of"].queryset = Person.objects.for_partnership(
+            meeting.partnership_id
+        ).filter(pk__in=members.values("person_id"))
+        self.fields["on_behalf_of"].empty_label = "No one: not a deputy"
+        self.fields["name"].widget.attrs["list"] = f"people-{meeting.uuid}"
+        self.known = list(active_people(meeting.partnership_id))
+
+    def clean(self):
+        data = super().clean()
+        name = " ".join(data.get("name", "").split())
+        if data.get("status") == Attendance.Status.PRESENT and not data.get("on_behalf_of"):
+            self.add_error("on_behalf_of", "Choose the member they deputise for")
+        matches = [p for p in self.known if p.full_name.lower() == name.lower()]
+        data["person"] = matches[0] if len(matches) == 1 else None
+        if len(matches) > 1:
+            self.add_error("name", f"More than one person is called {name}: ask the business unit")
+        data["name"] = name
+        return data

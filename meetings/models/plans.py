@@ -1,0 +1,134 @@
+"""A board's meeting settings, standing items and forward plan."""
+
+from django.db import models
+from django.db.models import Q
+
+from govuk.dates import day
+from partnership.tenancy import TenantModel
+
+from .meetings import AgendaItem, ItemKind, Meeting, Purpose
+
+
+class MeetingSettings(TenantModel):
+    """A board's meeting rules: its quorum and standing items (the late-paper
+    deadline is on the Board itself)."""
+
+    board = models.OneToOneField(
+        "partnership.Board", on_delete=models.PROTECT, related_name="meeting_settings"
+    )
+    quorum_statutory_partners = models.BooleanField(
+        "each statutory partner must be present",
+        default=False,
+        help_text="The local authority, health and the police each represented",
+    )
+    quorum_minimum = models.PositiveSmallIntegerField(
+        "minimum number of members present", null=True, blank=True
+    )
+    default_venue = models.CharField(max_length=300, blank=True)
+
+    tenant_parent = "board"
+
+    class Meta:
+        verbose_name_plural = "meeting settings"
+
+    def __str__(self):
+        return f"Meeting settings of {self.board}"
+
+    @property
+    def quorum_rule(self):
+        parts = []
+        if self.quorum_statutory_partners:
+            parts.append("each statutory partner present")
+        if self.quorum_minimum:
+            parts.append(f"at least {self.quorum_minimum} members present")
+        return " and ".join(parts)
+
+
+class StandingItem(TenantModel):
+    """An item on every agenda of the board (the voice of the child, the
+    minutes of the previous meeting...), added when a meeting is planned."""
+
+    board = models.ForeignKey(
+        "partnership.Board", on_delete=models.PROTECT, related_name="standing_items"
+    )
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=ItemKind.choices, default=ItemKind.ITEM)
+    numbering = models.CharField(
+        max_length=10, choices=AgendaItem.Numbering.choices, default=AgendaItem.Numbering.MAIN
+    )
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, blank=True)
+    minutes_allowed = models.PositiveSmallIntegerField(null=True, blank=True)
+    is_confidential = models.BooleanField("confidential (OFFICIAL-SENSITIVE)", default=False)
+
+    tenant_parent = "board"
+
+    class Meta:
+        ordering = ["board", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "position"],
+                name="standing_item_position_once",
+                deferrable=models.Deferrable.DEFERRED,
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ForwardPlanItem(TenantModel):
+    """An item scheduled for a future meeting of the board, or for a month."""
+
+    board = models.ForeignKey(
+        "partnership.Board", on_delete=models.PROTECT, related_name="forward_plan"
+    )
+    title = models.CharField(max_length=300)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, blank=True)
+    presenter = models.ForeignKey(
+        "partnership.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_items",
+        help_text="The meeting it is planned for, if known",
+    )
+    month = models.DateField(
+        null=True, blank=True, help_text="Or the month it is planned for (the 1st of the month)"
+    )
+    notes = models.TextField(blank=True)
+    is_confidential = models.BooleanField("confidential (OFFICIAL-SENSITIVE)", default=False)
+    is_withdrawn = models.BooleanField("no longer planned", default=False)
+    raised_at = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The agenda item where it was added to the plan",
+    )
+
+    tenant_parent = "board"
+
+    class Meta:
+        ordering = ["board", "month", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__day=1),
+                name="forward_plan_month_is_first_of_month",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def when(self):
+        if self.meeting_id:
+            return f"{day(self.meeting.date)} meeting"
+        if self.month:
+            return f"{self.month:%B %Y}"
+        return "Not yet scheduled"

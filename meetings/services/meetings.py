@@ -1,0 +1,115 @@
+"""Planning meetings, changing them, publishing the agenda; each user's calendar feed token."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from partnership.models import BoardMembership
+from partnership.writes import service
+
+from ..models import AgendaItem, Attendance, CalendarFeedToken, Meeting
+from ..selectors import DEFAULT_CLOSING_ITEMS, DEFAULT_STANDING_ITEMS, standing_items
+from .agenda import item_spec, renumber
+from .common import refuse_if_frozen
+
+# Meetings -----------------------------------------------------------------------
+
+MEETING_FIELDS = ("date", "start_time", "end_time", "venue", "online_link", "kind", "subject")
+
+
+@service
+def meeting_create(*, board, acting_user, with_standing_items=True, **fields):
+    """Plans a meeting: its board's standing items on the agenda (an
+    extraordinary meeting gets its single item instead; an empty agenda with
+    `with_standing_items=False`) and the board's current members listed for
+    attendance."""
+    unknown = fields.keys() - set(MEETING_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
+    meeting = Meeting.objects.create(partnership=board.partnership, board=board, **fields)
+    if not with_standing_items:
+        specs = []
+    elif meeting.kind == Meeting.Kind.EXTRAORDINARY:
+        specs = [{"title": meeting.subject or "Single item", "purpose": "decision"}]
+    elif meeting.kind == Meeting.Kind.DEVELOPMENT_DAY:
+        specs = [{"title": meeting.subject or "Development day"}]
+    else:
+        standing = standing_items(board)
+        specs = (
+            [item_spec(s) for s in standing]
+            if standing
+            else DEFAULT_STANDING_ITEMS + DEFAULT_CLOSING_ITEMS
+        )
+    for position, spec in enumerate(specs, start=1):
+        AgendaItem.objects.create(meeting=meeting, position=position, **spec)
+    renumber(meeting)
+    _list_board_members(meeting)
+    return meeting
+
+
+def _list_board_members(meeting):
+    """Lists the board's current members who are not listed yet (all of them,
+    for a new meeting), in one insert."""
+    listed = set(meeting.attendance.values_list("person_id", flat=True))
+    seats = (
+        BoardMembership.objects.for_partnership(meeting.partnership_id)
+        .current(on=meeting.date)
+        .filter(board=meeting.board_id)
+        .exclude(person_id__in=listed)
+        .select_related("person")
+    )
+    bulk_create_with_history(
+        [
+            # bulk_create skips save(): the partnership is set here, from the meeting.
+            Attendance(
+                partnership_id=meeting.partnership_id,
+                meeting=meeting,
+                person=seat.person,
+                is_member=seat.role not in MEMBERS_IN_ATTENDANCE,
+                representing_id=seat.representing_id or seat.person.organisation_id,
+            )
+            for seat in seats
+        ],
+        Attendance,
+    )
+
+
+MEMBERS_IN_ATTENDANCE = {BoardMembership.Role.ADVISER, BoardMembership.Role.IN_ATTENDANCE}
+
+
+@service
+def meeting_update(*, meeting, acting_user, **fields):
+    refuse_if_frozen(meeting)
+    for name, value in fields.items():
+        if name not in MEETING_FIELDS:
+            raise TypeError(f"Unknown meeting field {name!r}")
+        setattr(meeting, name, value)
+    meeting.save()
+    return meeting
+
+
+@service
+def agenda_publish(*, meeting, acting_user):
+    """Sends the agenda out: members see it as final from now on."""
+    if meeting.reached(Meeting.Status.AGENDA_PUBLISHED):
+        raise ValidationError("The agenda has already been published")
+    meeting.agenda_published_at = timezone.now()
+    meeting.status = Meeting.Status.AGENDA_PUBLISHED
+    meeting.save(update_fields=["agenda_published_at", "status", "updated_at"])
+    return meeting
+
+
+def calendar_feed_token(*, user, reset=False):
+    """The user's calendar feed token, made on first use; `reset` replaces it so
+    every link given out before stops working."""
+    with transaction.atomic():
+        token, _ = CalendarFeedToken.objects.select_for_update().get_or_create(
+            user=user, defaults={"token": secrets.token_urlsafe(32)}
+        )
+        if reset:
+            token.token = secrets.token_urlsafe(32)
+            token.save(update_fields=["token"])
+    return token.token
