@@ -71,7 +71,7 @@ def load_standing_item(request, board, standing_uuid):
 def posted_uuid(request, name):
     """A UUID the page posts in a field (a row to remove): a malformed one is a
     bad request (400), never a server error."""
-    return _uuid(request.POST.get(name, ""), name)
+    return parse_uuid(request.POST.get(name, ""), name)
 
 
 def posted_move(request):
@@ -80,10 +80,11 @@ def posted_move(request):
     value, _, direction = request.POST.get("move", "").partition(":")
     if direction not in ("up", "down"):
         raise BadRequest("move must say up or down")
-    return _uuid(value, "move"), direction
+    return parse_uuid(value, "move"), direction
 
 
-def _uuid(value, name):
+def parse_uuid(value, name):
+    """A UUID from the request: a malformed one is a bad request (400)."""
     try:
         return uuid.UUID(value)
     except ValueError:

@@ -12,7 +12,7 @@ from partnership.views.common import posted
 from .. import minutes as services
 from .. import selectors
 from ..forms import AmendmentForm, ApprovalForm
-from ..loaders import load_meeting
+from ..loaders import load_meeting, parse_uuid
 from ..models import AgendaItem, Meeting
 from ..permissions import can_chair, can_manage_meetings, can_record_amendment, is_board_chair
 from .common import confirm
@@ -26,7 +26,7 @@ def _approval_item(request, meeting):
     )
     chosen = request.POST.get("at") or request.GET.get("at")
     if chosen:
-        return items.filter(uuid=chosen).select_related("meeting").first()
+        return items.filter(uuid=parse_uuid(chosen, "at")).select_related("meeting").first()
     return (
         items.filter(kind=AgendaItem.Kind.PREVIOUS_MINUTES)
         .select_related("meeting")

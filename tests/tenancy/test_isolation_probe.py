@@ -196,3 +196,64 @@ def test_inactive_membership_gives_404(tenant_a, client_for):
         membership.save()
     response = client_for(tenant_a.users["observer"]).get(f"/p/{tenant_a.slug}/")
     assert response.status_code == 404
+
+
+# Values a browser (or someone editing the page) can send that no form offers.
+GARBAGE = {
+    key: value
+    for key in [
+        "move",
+        "remove",
+        "at",
+        "standing",
+        "planned",
+        "next",
+        "version",
+        "fingerprint",
+        "board",
+        "owner",
+        "status",
+        "rag",
+        "due_within",
+        "page",
+        "item",
+        "after",
+        "person",
+        "on_behalf_of",
+        "presenter",
+        "meeting",
+        "month",
+        "kind",
+        "purpose",
+        "numbering",
+        "role",
+        "organisation",
+        "reports_to",
+        "lead_representative",
+        "representing",
+        "origin_item",
+        "origin_meeting",
+        "date_day",
+        "date_month",
+        "date_year",
+    ]
+    for value in ["not-a-uuid:sideways"]
+} | {"add_standing": "1", "add_planned": "1", "remove": "x" * 40}
+
+
+@pytest.mark.parametrize(("name", "variant"), _variants())
+def test_allowed_roles_sending_garbage_get_no_server_error(name, variant, tenant_a, client_for):
+    """Malformed ids, unknown choices and values no form offers, GET and POST:
+    an error in the page or a 400, never a 500."""
+    probe = PROBES[name]
+    if not probe.allowed:
+        pytest.skip("no role may use this URL")
+    make, _ = _variant(name, variant)
+    url = _url(name, tenant_a.slug, probe, tenant_a, make)
+    client = client_for(tenant_a.users[sorted(probe.allowed)[0]])
+    client.raise_request_exception = False
+    for response in (client.get(url, GARBAGE), client.post(url, GARBAGE)):
+        assert response.status_code < 500, (
+            response.request["REQUEST_METHOD"],
+            response.status_code,
+        )
