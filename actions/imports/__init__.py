@@ -1,9 +1,11 @@
-"""Importing an existing spreadsheet tracker (CSV or Excel) into a board's log.  Upload,
-map columns, check every row (errors per row, nothing saved), then confirm: valid rows
-become actions in one transaction. Each imported action keeps a key made from its
-tracker number and wording, so importing the same file again adds nothing twice."""
+"""Importing an existing spreadsheet tracker (CSV or Excel) into a board's log.
 
-from .confirm import actions_import, uploads_purge
+Upload, map columns, check every row (errors per row, nothing saved), then
+confirm: valid rows become actions in one transaction. Each imported action
+keeps a key made from its tracker number and wording, so importing the same file
+again adds nothing twice."""
+
+from .confirm import actions_import, import_map_columns, import_start, uploads_purge
 from .files import (
     MAX_BYTES,
     MAX_COLUMNS,
@@ -45,6 +47,8 @@ __all__ = [
     "file_type_of",
     "fingerprint",
     "guess_mapping",
+    "import_map_columns",
+    "import_start",
     "parse_date",
     "read_table",
     "uploads_purge",

@@ -4,15 +4,39 @@ are purged."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from partnership.writes import service
+from partnership.writes import locked, model_update, service
 
 from .. import services
 from ..models import ActionImport, ActionUpdate
+from .rows import guess_mapping
 
-# Importing ----------------------------------------------------------------------------------
+
+@service
+def import_start(*, board, filename, file_type, data, headers, acting_user):
+    """Keeps an uploaded tracker (privately) for the steps that follow, with a
+    first guess at which column is which."""
+    action_import = ActionImport(
+        partnership_id=board.partnership_id,
+        board=board,
+        uploaded_by=acting_user,
+        filename=filename[-200:],
+        file_type=file_type,
+        mapping=guess_mapping(headers),
+    )
+    action_import.file.save(f"tracker.{file_type}", ContentFile(data), save=False)
+    action_import.save()
+    return action_import
+
+
+@service
+def import_map_columns(*, action_import, mapping, acting_user):
+    return model_update(
+        instance=locked(action_import), data={"mapping": mapping}, fields=["mapping"]
+    )
 
 
 @service

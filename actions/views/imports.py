@@ -2,13 +2,21 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
+from partnership.loaders import load
 from partnership.permissions import require
+from partnership.views.common import posted
 
 from ..forms import ImportColumnsForm, ImportConfirmForm, ImportUploadForm
-from ..imports import actions_import, check_rows, fingerprint, guess_mapping, read_table
+from ..imports import (
+    actions_import,
+    check_rows,
+    fingerprint,
+    import_map_columns,
+    import_start,
+    read_table,
+)
 from ..models import ActionImport
 from ..permissions import can_manage_actions
 from .common import board_from_query
@@ -18,23 +26,20 @@ from .common import board_from_query
 def import_upload(request):
     board = board_from_query(request)
     form = ImportUploadForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         request.FILES if request.method == "POST" else None,
         membership=request.membership,
         board=board,
     )
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        action_import = ActionImport(
-            partnership=request.partnership,
+    if form.is_valid():
+        action_import = import_start(
             board=form.cleaned_data["board"],
-            uploaded_by=request.user,
-            filename=upload.name[-200:],
+            filename=form.cleaned_data["file"].name,
             file_type=form.file_type,
-            mapping=guess_mapping(form.table.headers),
+            data=form.data,
+            headers=form.table.headers,
+            acting_user=request.user,
         )
-        action_import.file.save(f"tracker.{form.file_type}", ContentFile(form.data), save=False)
-        action_import.save()
         return redirect(
             "actions:import-columns",
             partnership_slug=request.partnership.slug,
@@ -44,10 +49,7 @@ def import_upload(request):
 
 
 def _get_import(request, import_uuid):
-    return get_object_or_404(
-        ActionImport.objects.for_partnership(request.partnership).select_related("board"),
-        uuid=import_uuid,
-    )
+    return load(request, ActionImport.objects.select_related("board"), uuid=import_uuid)
 
 
 def _table(action_import):
@@ -67,14 +69,11 @@ def import_columns(request, import_uuid):
     if action_import.status == ActionImport.Status.IMPORTED or not action_import.file:
         return _finished(request, action_import)
     data, table = _table(action_import)
-    form = ImportColumnsForm(
-        request.POST if request.method == "POST" else None,
-        table=table,
-        initial=action_import.mapping,
-    )
-    if request.method == "POST" and form.is_valid():
-        action_import.mapping = form.mapping()
-        action_import.save(update_fields=["mapping", "updated_at"])
+    form = ImportColumnsForm(posted(request), table=table, initial=action_import.mapping)
+    if form.is_valid():
+        import_map_columns(
+            action_import=action_import, mapping=form.mapping(), acting_user=request.user
+        )
         return redirect(
             "actions:import-preview",
             partnership_slug=request.partnership.slug,
@@ -109,10 +108,8 @@ def import_preview(request, import_uuid):
         )
     rows = check_rows(table, mapping, action_import.board)
     current = fingerprint(data, mapping)
-    form = ImportConfirmForm(
-        request.POST if request.method == "POST" else None, initial={"fingerprint": current}
-    )
-    if request.method == "POST" and form.is_valid():
+    form = ImportConfirmForm(posted(request), initial={"fingerprint": current})
+    if form.is_valid():
         if form.cleaned_data["fingerprint"] != current:
             form.add_error(
                 None,

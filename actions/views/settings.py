@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from partnership.permissions import require
+from partnership.views.common import posted
 
 from .. import services
 from ..forms import ActionLogSettingsForm
@@ -16,11 +17,11 @@ from ..rag import rule_text
 def settings_edit(request):
     current = ActionLogSettings.for_partnership(request.partnership)
     form = ActionLogSettingsForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         instance=current,
         partnership=request.partnership,
     )
-    if request.method == "POST" and form.is_valid():
+    if form.is_valid():
         services.action_log_settings_save(
             partnership=request.partnership,
             acting_user=request.user,
