@@ -92,7 +92,6 @@ def board_meetings(context, board):
     from partnership.permissions import can_view_sensitive
 
     from .. import selectors
-    from ..permissions import can_manage_meetings
 
     request = context["request"]
     meetings = list(selectors.meetings_for(request.membership, board=board))
@@ -111,5 +110,5 @@ def board_meetings(context, board):
         "plan": selectors.forward_plan(
             board, include_confidential=can_view_sensitive(request.membership)
         )[:5],
-        "can_manage": can_manage_meetings(request.membership),
+        "can": request.can,
     }

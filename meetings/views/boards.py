@@ -40,7 +40,6 @@ def forward_plan(request, board_uuid):
                 include_done=show_all,
             ),
             "show_all": show_all,
-            "can_plan": can_plan_forward(request.membership),
         },
     )
 

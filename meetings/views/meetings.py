@@ -29,7 +29,6 @@ def meeting_list(request):
             "chosen_board": chosen,
             "upcoming": upcoming,
             "past": paginate(request, past),
-            "can_manage": can_manage_meetings(request.membership),
         },
     )
 

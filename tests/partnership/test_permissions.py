@@ -101,3 +101,14 @@ def test_a_board_member_on_a_subgroup_too_sees_both(tenant_a):
     member = tenant_a.memberships[Role.MEMBER]
     with scope(partnership=tenant_a.partnership):
         assert set(permissions.visible_boards(member)) == {tenant_a.board, tenant_a.subgroup}
+
+
+def test_visible_boards_agrees_with_can_view_board_for_every_role(tenant_a):
+    """The queryset twin every selector uses, checked row by row against the rule."""
+    from django_scopes import scope
+
+    with scope(partnership=tenant_a.partnership):
+        boards = [tenant_a.board, tenant_a.subgroup]
+        for role, membership in tenant_a.memberships.items():
+            listed = set(permissions.visible_boards(membership))
+            assert listed == {b for b in boards if permissions.can_view_board(membership, b)}, role
