@@ -8,7 +8,8 @@ registered in `tests/<app>/samples.py` (see tests/samples.py).
 
 `kwargs(tenant)` builds the URL's arguments (except the partnership slug) from a
 Tenant's sample objects (tests/conftest.py); `allowed` lists the roles that get
-200; every other role gets `denied` (403, or 404 for confidential records).
+200; every other role gets `denied` (403, or 404 for confidential records),
+except the `hidden` roles, who get 404.
 """
 
 from collections.abc import Callable
@@ -28,6 +29,14 @@ class Probe:
     denied: int = 403
     # Form pages: a POST by a refused role must be refused too, and change nothing.
     posts: bool = False
+    # Roles that may not know the object exists (not on a confidential case's
+    # panel): 404 for them, `denied` for the other refused roles.
+    hidden: frozenset = frozenset()
+
+    def expected(self, role):
+        if role in self.allowed:
+            return 200
+        return 404 if role in self.hidden else self.denied
 
 
 PROBES = {
