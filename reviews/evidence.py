@@ -60,7 +60,15 @@ class ReviewEvidence:
 def review_evidence(*, partnership, start, end):
     """Case review evidence for the period start..end (inclusive), read across
     every case of the partnership (the report is the partnership's, not a
-    reader's): reviews named by reference only."""
+    reader's): reviews named by reference only. Reads in the partnership's own
+    scope, so it answers the same from a request, a task or a command."""
+    from django_scopes import scope
+
+    with scope(partnership=partnership):
+        return _evidence(partnership, start, end)
+
+
+def _evidence(partnership, start, end):
     from django.db.models import Q
 
     from actions.models import Action
@@ -75,7 +83,7 @@ def review_evidence(*, partnership, start, end):
         ReviewType,
         Stage,
     )
-    from .selectors import theme_counts
+    from .selectors import theme_counts, with_opened_on
 
     cases = Case.objects.for_partnership(partnership)
     if not cases.exists():
@@ -102,8 +110,10 @@ def review_evidence(*, partnership, start, end):
         return day is not None and start <= day <= end
 
     lines = [(review, line(review)) for review in reviews]
-    active = cases.filter(created_at__date__lte=end).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=start)
+    active = (
+        with_opened_on(cases)
+        .filter(opened_on__lte=end)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start))
     )
     by_kind = {}
     for review_type in active.values_list("review_type", flat=True):

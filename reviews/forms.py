@@ -863,7 +863,8 @@ class RegisterFilterForm(GovukForm):
     )
     theme = forms.ChoiceField(label="Learning theme", required=False)
     year = forms.IntegerField(
-        label="Recorded in (year)",
+        label="Year",
+        help_text="When the local authority became aware",
         required=False,
         min_value=2000,
         max_value=2100,

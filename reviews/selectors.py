@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from partnership.working_days import add_working_days
@@ -25,6 +26,15 @@ class RegisterFilters:
     clock: str = ""  # "overdue" or "due_soon"
     theme: object = None
     year: int | None = None
+
+
+def with_opened_on(cases):
+    """Annotates `opened_on`: when the case began, as reports count it (the
+    date the local authority became aware, else the decision, else when it
+    was recorded here)."""
+    return cases.annotate(
+        opened_on=Coalesce("aware_date", "decision_date", TruncDate("created_at"))
+    )
 
 
 def _open_clocks(today=None):
@@ -77,7 +87,7 @@ def register(*, membership, filters, today=None):
     if filters.theme is not None:
         cases = cases.filter(pk__in=CaseTheme.objects.filter(theme=filters.theme).values("case_id"))
     if filters.year:
-        cases = cases.filter(created_at__year=filters.year)
+        cases = with_opened_on(cases).filter(opened_on__year=filters.year)
     return cases.order_by(F("next_clock_due").asc(nulls_last=True), "reference")
 
 
@@ -118,9 +128,9 @@ def anonymous_counts(partnership):
 
 
 def counts_by_year(*, partnership, year):
-    """Cases recorded in a calendar year by type, stage and learning theme, for
-    the annual report (and the register's figures)."""
-    cases = Case.objects.for_partnership(partnership).filter(created_at__year=year)
+    """Cases opened in a calendar year (`with_opened_on`) by type, stage and
+    learning theme, for the annual report."""
+    cases = with_opened_on(Case.objects.for_partnership(partnership)).filter(opened_on__year=year)
     types, stages = dict(ReviewType.choices), dict(Stage.choices)
     return {
         "year": year,

@@ -5,6 +5,7 @@ and clock rules. Keyword-only, cleaned data, one transaction, acting_user named
 in the history (partnership.writes)."""
 
 import datetime
+import re
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
@@ -72,9 +73,12 @@ def _locked(instance):
 def next_reference(partnership, review_type, year):
     """ "LCSPR 2025/03": the type's short name, the year and the next number of
     that year (any type), as partnerships number them."""
-    prefix = f"/{year}/"
-    taken = Case.objects.for_partnership(partnership).filter(reference__contains=prefix).count()
-    return f"{SHORT_TYPE[review_type]} {year}/{taken + 1:02d}"
+    pattern = rf" {year}/(\d+)$"
+    used = Case.objects.for_partnership(partnership).filter(reference__regex=pattern)
+    numbers = [
+        int(re.search(pattern, r).group(1)) for r in used.values_list("reference", flat=True)
+    ]
+    return f"{SHORT_TYPE[review_type]} {year}/{max(numbers, default=0) + 1:02d}"
 
 
 @service

@@ -11,6 +11,7 @@ from reviews import progress, services, versions
 from reviews.models import Stage
 
 AWARE = datetime.date(2025, 12, 22)
+PASSWORD = "correct horse battery staple"  # tests/factories.py UserFactory
 
 
 def pdf_file(name="report.pdf", title="Report"):
