@@ -43,7 +43,7 @@ def case_page_context(request, case):
     )
     review = (
         Review.objects.filter(case=case)
-        .select_related("lead_reviewer", "publication")
+        .select_related("lead_reviewer", "publication", "case__partnership")
         .prefetch_related(
             "stage_changes__changed_by",
             Prefetch(
@@ -52,7 +52,7 @@ def case_page_context(request, case):
                     open_requests=Count("change_requests", filter=_open_requests()),
                     all_requests=Count("change_requests"),
                 )
-                .select_related("uploaded_by")
+                .select_related("uploaded_by", "partnership")
                 .prefetch_related(
                     Prefetch("sign_offs", queryset=SignOff.objects.order_by("signed_at"))
                 )

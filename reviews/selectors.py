@@ -101,7 +101,7 @@ def clocks_due(*, membership, today=None, working_days=DUE_SOON_WORKING_DAYS):
         .exclude(case__status=Case.Status.CLOSED)
         .open()
         .filter(due_on__lte=until)
-        .select_related("case", "rule", "partnership")
+        .select_related("case__partnership", "rule", "partnership")
         .order_by("due_on", "case__reference")
     )
 
