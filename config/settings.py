@@ -211,7 +211,8 @@ ANONYMOUS_USER_NAME = None
 
 # Keys for the field-level encryption of real identifiers on case reviews
 # (Fernet keys, comma-separated: the first encrypts, all of them decrypt, so a
-# new key goes first and the old one stays until reviews.rotate_keys has run).
+# new key goes first and the old one stays until `manage.py rotate_identifier_keys`
+# has run).
 # Kept outside the database. A fixed key is used only with DEBUG on; without
 # DEBUG and without a key the service refuses to reveal or record identifiers
 # and `check --deploy` fails.

@@ -4,14 +4,19 @@ summary PDF, recording a case, home and overview panels."""
 import datetime
 import io
 
+from cryptography.fernet import Fernet
+from django.core.management import call_command
 from django.urls import reverse
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from documents.models import DocumentJob
+from reviews import crypto, services, versions
+from reviews.documents import render_summary
 from reviews.models import Case, CaseTypeChange
 
-from .factories import make_case, make_review
+from .factories import make_case, make_review, pdf_file
 
 D = datetime.date
 
@@ -51,10 +56,6 @@ def test_the_register_and_clock_dashboard_queries_do_not_grow_with_cases(
 def test_the_case_page_queries_do_not_grow_with_its_versions(
     tenant_a, business_manager_client, count_queries
 ):
-    from reviews import versions
-
-    from .factories import pdf_file
-
     case = tenant_a.sample("case")
     url = case.get_absolute_url()
     small = count_queries(lambda: business_manager_client.get(url))
@@ -200,3 +201,35 @@ def test_the_business_unit_sees_clocks_due_at_home_and_on_the_overview(
     assert "Case review clocks due this week" in html and case.reference in html
     html = member_client.get(overview).content.decode()
     assert "Case review clocks" not in html and case.reference not in html
+
+
+def test_a_long_board_summary_renders_in_the_background(tenant_a, business_manager_client):
+    tenant_a.sample("case")
+    with scopes_disabled():
+        job = DocumentJob.objects.create(
+            partnership=tenant_a.partnership,
+            kind="reviews.summary_pdf",
+            title="Summary",
+            params={"narrative": False},
+            requested_by=tenant_a.users["business_manager"],
+        )
+        with scope(partnership=tenant_a.partnership):
+            pdf, filename, content_type = render_summary(job)
+    assert content_type == "application/pdf" and filename.endswith(".pdf")
+    assert "LCSPR" in _pdf_text(pdf)
+
+
+def test_identifier_keys_rotate_with_a_command(tenant_a, settings):
+    case = tenant_a.sample("case")
+    with scopes_disabled():
+        subject = case.subjects.get()
+        services.identifiers_save(
+            case=case, identifiers={subject.pk: ("Jane Doe", None)},
+            acting_user=tenant_a.users["business_manager"],
+        )  # fmt: skip
+    settings.FIELD_ENCRYPTION_KEY = [Fernet.generate_key().decode(), *settings.FIELD_ENCRYPTION_KEY]
+    call_command("rotate_identifier_keys")
+    settings.FIELD_ENCRYPTION_KEY = settings.FIELD_ENCRYPTION_KEY[:1]
+    with scopes_disabled():
+        subject.refresh_from_db()
+    assert crypto.decrypt(subject.name_encrypted) == "Jane Doe"
