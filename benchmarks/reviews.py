@@ -7,18 +7,17 @@ cases in tests/reviews/test_views.py."""
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from django_scopes import scope
 
 from partnership.models import Membership, Partnership, Role
-from partnership.working_days import add_working_days, next_working_day
+from partnership.working_days import add_working_days
 from reviews.clocks import rules_ensure
 from reviews.documents import summary_pdf
 from reviews.models import Case, CaseClock, ClockRule, Review
 from reviews.reminders import reminders_send
 
-from .scenarios import size
+from .scenarios import emails_to_memory, next_working_day_after_today, size
 
 CASES = 500
 SWEEP_CASES = 10_000
@@ -111,22 +110,14 @@ def _summary(client, world):
         summary_pdf(partnership=world.partnership, membership=membership, with_narrative=False)
 
 
-def _next_working_day():
-    return next_working_day(timezone.localdate() + datetime.timedelta(days=1))
-
-
 def _sweep_dry_run(client, world):
-    reminders_send(on=_next_working_day(), dry_run=True)
+    reminders_send(on=next_working_day_after_today(), dry_run=True)
 
 
 def _sweep(client, world):
     # The first run claims and "sends" (to memory); the rest find everything sent.
-    backend = settings.EMAIL_BACKEND
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    try:
-        reminders_send(on=_next_working_day())
-    finally:
-        settings.EMAIL_BACKEND = backend
+    with emails_to_memory():
+        reminders_send(on=next_working_day_after_today())
 
 
 SCENARIOS = {

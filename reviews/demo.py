@@ -20,15 +20,7 @@ from partnership.working_days import add_working_days
 
 from . import learning, progress, services, versions
 from .models import Case, LearningTheme, Stage
-
-STAGES = [
-    Stage.TOR_AGREED,
-    Stage.INFORMATION_GATHERING,
-    Stage.PRACTITIONER_EVENT,
-    Stage.DRAFTING,
-    Stage.FAMILY_ENGAGEMENT,
-    Stage.FINAL_DRAFT,
-]
+from .stages import PATH_TO_FINAL_DRAFT
 
 
 def seed(demo):
@@ -143,7 +135,7 @@ class Seeder:
             acting_user=self.manager,
         )
         self.upload(review, "terms_of_reference", "Terms of reference", "Agreed by the group")
-        for stage in STAGES:
+        for stage in PATH_TO_FINAL_DRAFT:
             if stage == Stage.DRAFTING:
                 self.upload(review, "report", "Draft report", "First draft from the reviewer")
             if stage == Stage.FINAL_DRAFT:

@@ -32,6 +32,8 @@ from .models import (
     Stage,
 )
 from .models.reviews import SCIE_QUALITY_MARKERS
+from .progress import RAPID_FIELDS
+from .services import CASE_FIELDS
 from .stages import next_stages
 
 TIME_FORMATS = ["%H:%M", "%I:%M%p", "%I%p", "%I:%M %p", "%I %p", "%H.%M", "%I.%M%p"]
@@ -75,29 +77,7 @@ class CaseForm(TenantModelForm):
 
     class Meta:
         model = Case
-        fields = [
-            "kind",
-            "reference",
-            "pseudonym",
-            "review_type",
-            "no_review_reason",
-            "status",
-            "steis_number",
-            "incident_date",
-            "incident_time",
-            "incident_place",
-            "aware_date",
-            "notified_date",
-            "panel_reference",
-            "notifier",
-            "referring_agency",
-            "summary",
-            "criteria",
-            "criteria_notes",
-            "decision_date",
-            "legal_hold",
-            "legal_hold_reason",
-        ]
+        fields = [*CASE_FIELDS[:3], "review_type", "no_review_reason", "status", *CASE_FIELDS[3:]]
         field_classes = {"incident_time": FlexibleTimeField}
         widgets = {
             "kind": forms.RadioSelect,
@@ -358,15 +338,7 @@ class RapidReviewForm(TenantModelForm):
         error_messages = {
             "meeting_date": {"required": "Enter the date of the rapid review meeting"}
         }
-        fields = [
-            "meeting_date",
-            "facts",
-            "immediate_actions",
-            "learning_potential",
-            "sent_to_panel_on",
-            "panel_response_on",
-            "panel_response",
-        ]
+        fields = list(RAPID_FIELDS)
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
             for name in ("facts", "immediate_actions", "learning_potential", "panel_response")

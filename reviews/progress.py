@@ -23,7 +23,7 @@ from .models import (
 )
 from .models.cases import FULL_REVIEWS
 from .services import _change_type, _refresh
-from .stages import refusal
+from .stages import record_move, refusal
 
 RAPID_FIELDS = (
     "meeting_date",
@@ -98,16 +98,23 @@ def rapid_review_decide(*, case, recommendation, rationale, decided_on, acting_u
     if recommendation in FULL_REVIEWS:
         locked.decision_date = decided_on
         locked.save(update_fields=["decision_date", "updated_at"])
-        review = review_for(locked)
-        if review.pk is None:
-            review.save()
-            StageChange.objects.create(
-                review=review, to_stage=Stage.COMMISSIONED, changed_by=acting_user,
-                note="Review decided at the rapid review",
-            )  # fmt: skip
+        _commission(locked, acting_user=acting_user, note="Review decided at the rapid review")
     clocks_refresh(locked)
     _refresh(case, locked)
     return rapid
+
+
+def _commission(case, *, acting_user, note=""):
+    """The case's review, made (at the stage "commissioned", recorded) if it
+    has none yet: (review, created)."""
+    review = review_for(case)
+    if review.pk is not None:
+        return review, False
+    review.save()
+    StageChange.objects.create(
+        review=review, to_stage=Stage.COMMISSIONED, note=note, changed_by=acting_user
+    )
+    return review, True
 
 
 @service
@@ -135,13 +142,7 @@ def review_save(*, case, data, acting_user):
     """Commissions the review, or changes its lead reviewer and dates."""
     if not case.is_full_review:
         raise ValidationError(f"A {case.get_review_type_display().lower()} has no review stages")
-    review = review_for(case)
-    created = review.pk is None
-    if created:
-        review.save()
-        StageChange.objects.create(
-            review=review, to_stage=Stage.COMMISSIONED, changed_by=acting_user
-        )
+    review, created = _commission(case, acting_user=acting_user)
     review = Review.objects.select_for_update().get(pk=review.pk)
     changed = model_update(instance=review, data=data, fields=REVIEW_FIELDS)
     clocks_refresh(case)
@@ -170,19 +171,9 @@ def stage_change(*, review, to_stage, note="", acting_user):
         if not note:
             raise ValidationError({"note": "Enter why the review is not being published"})
         review.not_published_reason = note
-    StageChange.objects.create(
-        review=review, from_stage=review.stage, to_stage=to_stage, note=note, changed_by=acting_user
-    )
-    review.stage = to_stage
+    record_move(review, to_stage, note=note, acting_user=acting_user)
     review.save()
     return review
-
-
-def _move(review, to_stage, note, acting_user):
-    StageChange.objects.create(
-        review=review, from_stage=review.stage, to_stage=to_stage, note=note, changed_by=acting_user
-    )
-    review.stage = to_stage
 
 
 @service
@@ -239,8 +230,11 @@ def publication_save(*, review, data, acting_user):
         publication.save()
     model_update(instance=publication, data=data, fields=PUBLICATION_FIELDS)
     if publication.published_on and review.stage == Stage.SIGNED_OFF:
-        _move(
-            review, Stage.PUBLISHED, f"Published {publication.published_on:%-d %B %Y}", acting_user
+        record_move(
+            review,
+            Stage.PUBLISHED,
+            note=f"Published {publication.published_on:%-d %B %Y}",
+            acting_user=acting_user,
         )
         review.save()
     clocks_refresh(review.case)

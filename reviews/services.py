@@ -32,11 +32,12 @@ from .models import (
 from .models.cases import SHORT_TYPE
 from .permissions import PANEL_PERMISSION
 
+# In the order the case form asks for them.
 CASE_FIELDS = (
     "kind",
     "reference",
-    "steis_number",
     "pseudonym",
+    "steis_number",
     "incident_date",
     "incident_time",
     "incident_place",

@@ -3,9 +3,18 @@ signing a version (reviews.versions), publishing by recording the publication
 (reviews.progress); every other move is made here, and each is recorded with
 who and when (StageChange)."""
 
-from .models import Stage
+from .models import Stage, StageChange
 
 S = Stage
+# The usual way from commissioning to the final draft.
+PATH_TO_FINAL_DRAFT = [
+    S.TOR_AGREED,
+    S.INFORMATION_GATHERING,
+    S.PRACTITIONER_EVENT,
+    S.DRAFTING,
+    S.FAMILY_ENGAGEMENT,
+    S.FINAL_DRAFT,
+]
 # stage -> the stages a person may move it to by hand.
 TRANSITIONS = {
     S.COMMISSIONED: [S.TOR_AGREED],
@@ -46,3 +55,12 @@ def refusal(current, wanted):
 
 def next_stages(current):
     return [(s.value, s.label) for s in TRANSITIONS.get(current, [])]
+
+
+def record_move(review, to_stage, *, note="", acting_user):
+    """Moves `review` (a row the caller has locked) to `to_stage`, recording
+    who, when and why; the caller saves the review."""
+    StageChange.objects.create(
+        review=review, from_stage=review.stage, to_stage=to_stage, note=note, changed_by=acting_user
+    )
+    review.stage = to_stage

@@ -19,8 +19,9 @@ from documents import uploads
 from partnership.writes import service
 
 from .clocks import clocks_refresh
-from .models import ChangeRequest, ReportVersion, Review, Signatory, SignOff, Stage, StageChange
+from .models import ChangeRequest, ReportVersion, Review, Signatory, SignOff, Stage
 from .permissions import can_sign_version, signatory_capacity
+from .stages import record_move
 
 
 @service
@@ -48,14 +49,12 @@ def version_upload(*, review, kind, uploaded_file, summary_of_changes, acting_us
     version.file.save("upload", ContentFile(data), save=False)
     version.save()
     if kind == ReportVersion.Kind.REPORT and review.stage == Stage.SIGNED_OFF:
-        StageChange.objects.create(
-            review=review,
-            from_stage=review.stage,
-            to_stage=Stage.FINAL_DRAFT,
+        record_move(
+            review,
+            Stage.FINAL_DRAFT,
             note=f"Report version {version.number} uploaded after sign-off: it needs signing off",
-            changed_by=acting_user,
+            acting_user=acting_user,
         )
-        review.stage = Stage.FINAL_DRAFT
         review.signed_off_on = None
         review.save()
         clocks_refresh(review.case)
@@ -151,14 +150,9 @@ def version_sign(*, version, membership, acting_user):
         detail=f"{version.label}, SHA-256 {version.sha256}",
     )
     if signed_by_everyone(version, review.case.review_type):
-        StageChange.objects.create(
-            review=review,
-            from_stage=review.stage,
-            to_stage=Stage.SIGNED_OFF,
-            note=f"{version.label} signed off",
-            changed_by=acting_user,
+        record_move(
+            review, Stage.SIGNED_OFF, note=f"{version.label} signed off", acting_user=acting_user
         )
-        review.stage = Stage.SIGNED_OFF
         review.signed_off_on = timezone.localdate()
         review.save()
         clocks_refresh(review.case)

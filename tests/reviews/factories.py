@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 from documents.simple_pdf import simple_pdf
 from reviews import progress, services, versions
 from reviews.models import Stage
+from reviews.stages import PATH_TO_FINAL_DRAFT
 
 AWARE = datetime.date(2025, 12, 22)
 PASSWORD = "correct horse battery staple"  # tests/factories.py UserFactory
@@ -49,16 +50,6 @@ def make_case(
         )
 
 
-STAGE_PATH = [
-    Stage.TOR_AGREED,
-    Stage.INFORMATION_GATHERING,
-    Stage.PRACTITIONER_EVENT,
-    Stage.DRAFTING,
-    Stage.FAMILY_ENGAGEMENT,
-    Stage.FINAL_DRAFT,
-]
-
-
 def make_review(case, *, user, stage=Stage.FINAL_DRAFT, commissioned_on=None):
     """Commissions the case's review and takes it to `stage` (up to the final
     draft), uploading terms of reference and a report on the way."""
@@ -77,7 +68,7 @@ def make_review(case, *, user, stage=Stage.FINAL_DRAFT, commissioned_on=None):
             summary_of_changes="First draft",
             acting_user=user,
         )
-        for step in STAGE_PATH:
+        for step in PATH_TO_FINAL_DRAFT:
             if step == Stage.FINAL_DRAFT:
                 versions.version_upload(
                     review=review,
