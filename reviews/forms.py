@@ -871,7 +871,8 @@ class RegisterFilterForm(GovukForm):
         )
 
     def selected(self):
-        """The applied filters as MoJ filter tags: [(heading, [label])]."""
+        """The applied filters as MoJ filter tags: [(heading, [(label, link
+        without it)])]."""
         if not self.is_bound:
             return []
         self.is_valid()
@@ -881,12 +882,17 @@ class RegisterFilterForm(GovukForm):
                 continue
             value = self.cleaned_data.get(name)
             values = value if isinstance(value, list) else [value]
-            labels = []
+            tags = []
             for one in values:
                 if one in (None, ""):
                     continue
+                raw = str(one.uuid) if hasattr(one, "uuid") else str(one)
                 choices = dict(getattr(field, "choices", []) or [])
-                labels.append(str(choices.get(str(one), one)))
-            if labels:
-                found.append((field.label, labels))
+                label = str(choices.get(raw, one))
+                rest = self.data.copy()
+                rest.pop("page", None)
+                rest.setlist(name, [v for v in rest.getlist(name) if v != raw])
+                tags.append((label, "?" + (rest.urlencode() or "q=")))
+            if tags:
+                found.append((field.label, tags))
         return found

@@ -5,6 +5,7 @@ import datetime
 import threading
 
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django_scopes import scopes_disabled
 
@@ -99,3 +100,13 @@ def test_two_sweeps_at_once_send_once(transactional_db, tenant_a):
     assert sorted(results) == [0, 1]
     with scopes_disabled():
         assert ClockReminder.objects.count() == 1
+
+
+def test_the_command_lists_what_would_be_sent(tenant_a, capsys):
+    case = _case(tenant_a)
+    call_command("send_clock_reminders", "--dry-run", "--date", "2026-01-19")
+    out = capsys.readouterr().out
+    assert f"{case.reference}: Rapid review, due 22 January 2026" in out
+    assert "Would send 1 email." in out
+    with scopes_disabled():
+        assert not ClockReminder.objects.exists()

@@ -233,3 +233,12 @@ def test_identifier_keys_rotate_with_a_command(tenant_a, settings):
     with scopes_disabled():
         subject.refresh_from_db()
     assert crypto.decrypt(subject.name_encrypted) == "Jane Doe"
+
+
+def test_each_applied_filter_has_a_link_that_removes_it(tenant_a, business_manager_client):
+    tenant_a.sample("case")
+    url = reverse("reviews:register", args=[tenant_a.slug])
+    html = business_manager_client.get(url + "?review_type=sar&review_type=lcspr&q=m").content
+    html = html.decode()
+    assert 'href="?review_type=lcspr&amp;q=m"' in html  # remove SAR
+    assert 'href="?review_type=sar&amp;review_type=lcspr"' in html  # remove the search
