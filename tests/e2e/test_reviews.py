@@ -5,7 +5,6 @@ manager records the publication. Then every other case review page, for the
 roles that use it. axe-core checks every page."""
 
 import datetime
-import re
 
 import pytest
 from django.urls import reverse
@@ -197,7 +196,7 @@ def _html_pages():
             yield name, role
 
 
-def test_every_case_review_page_passes_axe(page, live_server, sign_in, axe, tenant_a, client_for):
+def test_every_case_review_page_passes_axe(page, live_server, sign_in, axe, tenant_a):
     pages = list(_html_pages())
     by_role = {}
     for name, role in pages:
