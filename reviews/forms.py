@@ -193,6 +193,14 @@ class CaseForm(TenantModelForm):
         for name in ("incident_date", "aware_date", "notified_date"):
             if data.get(name) and data[name] > today + datetime.timedelta(days=1):
                 self.add_error(name, "The date must be today or in the past")
+        for subject in self.instance.subjects.all() if self.instance.pk else []:
+            blank = not data.get(f"subject_{subject.position}_pseudonym", "").strip()
+            if blank and subject.has_identifiers:
+                self.add_error(
+                    f"subject_{subject.position}_pseudonym",
+                    f"{subject.pseudonym} has real identifiers recorded: they cannot be removed "
+                    "from the case",
+                )
         changing = data.get("review_type") not in (None, self.instance.review_type)
         if self.instance.pk and changing and not data.get("type_change_reason", "").strip():
             self.add_error("type_change_reason", "Enter why the type of review is changing")

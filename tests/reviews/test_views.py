@@ -242,3 +242,24 @@ def test_each_applied_filter_has_a_link_that_removes_it(tenant_a, business_manag
     html = html.decode()
     assert 'href="?review_type=lcspr&amp;q=m"' in html  # remove SAR
     assert 'href="?review_type=sar&amp;review_type=lcspr"' in html  # remove the search
+
+
+def test_a_child_with_real_identifiers_cannot_be_removed_from_the_case(
+    tenant_a, business_manager_client
+):
+    case = tenant_a.sample("case")
+    with scopes_disabled():
+        subject = case.subjects.get()
+        services.identifiers_save(
+            case=case, identifiers={subject.pk: ("Jane Doe", None)},
+            acting_user=tenant_a.users["business_manager"],
+        )  # fmt: skip
+    url = reverse("reviews:case-edit", args=[tenant_a.slug, case.uuid])
+    response = business_manager_client.post(
+        url,
+        {"kind": "notification", "reference": case.reference, "pseudonym": case.pseudonym,
+         "review_type": case.review_type, "status": "open", "subject_1_pseudonym": ""},
+    )  # fmt: skip
+    assert "has real identifiers recorded" in response.content.decode()
+    with scopes_disabled():
+        assert case.subjects.count() == 1
