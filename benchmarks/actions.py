@@ -5,7 +5,6 @@ export and the reminder sweep."""
 
 import datetime
 
-from django.conf import settings
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -14,9 +13,8 @@ from django_scopes import scope
 from actions.models import Action, ActionCounter, ActionOwner, ActionUpdate
 from actions.reminders import reminders_send
 from partnership.models import Person
-from partnership.working_days import next_working_day
 
-from .scenarios import size
+from .scenarios import emails_to_memory, next_working_day_after_today, size
 
 ACTIONS = 5000
 OPEN = "status=open&status=in_progress&status=carried_forward"
@@ -130,22 +128,14 @@ def _board_pdf(client, world):
     _export("pdf", f"board={board.uuid}&due_within=60&sort=due")(client, world)
 
 
-def _next_working_day():
-    return next_working_day(timezone.localdate() + datetime.timedelta(days=1))
-
-
 def _sweep_dry_run(client, world):
-    reminders_send(on=_next_working_day(), dry_run=True)
+    reminders_send(on=next_working_day_after_today(), dry_run=True)
 
 
 def _sweep(client, world):
     # The first run claims and "sends" (to memory); the rest find everything sent.
-    backend = settings.EMAIL_BACKEND
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    try:
-        reminders_send(on=_next_working_day())
-    finally:
-        settings.EMAIL_BACKEND = backend
+    with emails_to_memory():
+        reminders_send(on=next_working_day_after_today())
 
 
 SCENARIOS = {

@@ -1,9 +1,13 @@
 """The benchmark world and what is timed in it. Add a scenario per heavy page or
 job: a function (client, world) that does one request or run."""
 
+import datetime
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import timezone
 from django_scopes import scope
 
 from partnership.models import (
@@ -15,6 +19,7 @@ from partnership.models import (
     Role,
     User,
 )
+from partnership.working_days import next_working_day
 
 BOARDS = 20
 PEOPLE = 2000
@@ -97,3 +102,19 @@ SCENARIOS = {
     "people list, page 40 of 2,000": people_list,
     "board page (100 members)": board_page,
 }
+
+
+def next_working_day_after_today():
+    """The working day a sweep scenario sweeps as if on."""
+    return next_working_day(timezone.localdate() + datetime.timedelta(days=1))
+
+
+@contextmanager
+def emails_to_memory():
+    """Emails a timed sweep sends go to memory, never out."""
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = backend

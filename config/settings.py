@@ -209,6 +209,17 @@ GUARDIAN_RAISE_403 = False
 GUARDIAN_RENDER_403 = False
 ANONYMOUS_USER_NAME = None
 
+# Keys for the field-level encryption of real identifiers on case reviews
+# (Fernet keys, comma-separated: the first encrypts, all of them decrypt, so a
+# new key goes first and the old one stays until `manage.py rotate_identifier_keys`
+# has run).
+# Kept outside the database. A fixed key is used only with DEBUG on; without
+# DEBUG and without a key the service refuses to reveal or record identifiers
+# and `check --deploy` fails.
+FIELD_ENCRYPTION_KEY = env.list("FIELD_ENCRYPTION_KEY", default=[])
+if not FIELD_ENCRYPTION_KEY and DEBUG:
+    FIELD_ENCRYPTION_KEY = ["ZGV2ZWxvcG1lbnQta2V5LW5ldmVyLWluLXByb2R1Y3Q="]  # DEBUG only
+
 # The service's name as users see it (page titles, emails, PDFs).
 SERVICE_NAME = "Safeguarding Partnership Manager"
 # Where the service is reached, for links in emails sent outside a request

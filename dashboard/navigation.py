@@ -5,6 +5,7 @@ who sees it (None: every member)."""
 from django.urls import reverse
 
 from partnership import permissions
+from reviews.permissions import can_view_register
 
 MENU = [
     (
@@ -20,6 +21,7 @@ MENU = [
     ),
     ("Meetings", "meetings:meeting-list", ("meetings:",), None),
     ("Action log", "actions:log", ("actions:",), None),
+    ("Case reviews", "reviews:register", ("reviews:",), can_view_register),
     ("Partner agencies", "partnership:agency-list", ("partnership:agency-",), None),
     ("People", "partnership:person-list", ("partnership:person-",), permissions.can_view_people),
     (

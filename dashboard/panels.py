@@ -4,8 +4,9 @@ has a module `<app>.home` with `panel(request, memberships)` returning
 
 from actions import home as actions_home
 from meetings import home as meetings_home
+from reviews import home as reviews_home
 
-HOME_PANELS = [actions_home, meetings_home]
+HOME_PANELS = [reviews_home, actions_home, meetings_home]
 
 
 def home_panels(request, memberships):

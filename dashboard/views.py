@@ -11,6 +11,8 @@ from partnership.loaders import load_board
 from partnership.models import PartnerAgency
 from partnership.permissions import visible_boards
 from partnership.selectors import board_seats, board_tree, memberships_for_user
+from reviews.permissions import can_manage_cases
+from reviews.selectors import due_this_week
 
 from .panels import home_panels
 
@@ -46,6 +48,10 @@ def overview(request):
             "statutory_partners": statutory,
             "action_counts": action_counts_by_board(membership=membership),
             "next_meetings": next_meetings_by_board(partnership),
+            # The business unit sees what is due this week on case reviews.
+            "review_clocks": due_this_week(membership=membership)
+            if can_manage_cases(membership)
+            else None,
         },
     )
 

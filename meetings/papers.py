@@ -1,17 +1,15 @@
 """Meeting papers: what may be uploaded, where it is kept, when it is late and
 how a meeting pack is put together.
 
-A paper's type is decided by its content, never its name: a PDF starts
-"%PDF-" and pypdf can read it; a Word document or Excel workbook is an Office
-Open XML zip with the parts such a file must have (macro-enabled files are
-refused). Files are stored under MEDIA_ROOT with a random name; no URL serves
-that directory, only the paper view, after checking who may see the item."""
+A paper's type is decided by its content, never its name (the checks are
+documents.uploads, shared with review reports). Files are stored under
+MEDIA_ROOT with a random name; no URL serves that directory, only the paper
+view, after checking who may see the item."""
 
 import hashlib
 import io
 import logging
 import uuid
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +19,7 @@ from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from documents import uploads
 from partnership.writes import service
 
 from .models import Paper
@@ -28,70 +27,20 @@ from .services import refuse_if_frozen
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = getattr(settings, "MEETINGS_PAPER_MAX_BYTES", 20 * 1024 * 1024)
-ACCEPTED = "PDF, Word (.docx) or Excel (.xlsx)"
-
-_OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+MAX_BYTES = getattr(settings, "MEETINGS_PAPER_MAX_BYTES", uploads.MAX_BYTES)
+ACCEPTED = uploads.ACCEPTED
 
 
 def max_size_label():
-    return f"{MAX_BYTES // (1024 * 1024)} MB"
-
-
-def inspect(data):
-    """The paper type of these bytes ("pdf", "docx" or "xlsx"), or a
-    ValidationError saying what is wrong with the file."""
-    if not data:
-        raise ValidationError("The selected file is empty")
-    if len(data) > MAX_BYTES:
-        raise ValidationError(f"The selected file must be smaller than {max_size_label()}")
-    if b"%PDF-" in data[:1024]:
-        _check_pdf(data)
-        return "pdf"
-    if data[:4] == b"PK\x03\x04":
-        return _check_office(data)
-    raise ValidationError(f"The selected file must be a {ACCEPTED}")
-
-
-def _check_pdf(data):
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValidationError("The PDF is password protected: upload one without a password")
-        if len(reader.pages) == 0:
-            raise ValidationError("The PDF has no pages")
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:
-        raise ValidationError("The PDF could not be read: it may be damaged") from error
-
-
-def _check_office(data):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile as error:
-        raise ValidationError(f"The selected file must be a {ACCEPTED}") from error
-    if "[Content_Types].xml" not in names:
-        raise ValidationError(f"The selected file must be a {ACCEPTED}")
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ValidationError("Files with macros cannot be uploaded: save it without macros")
-    for kind, part in _OOXML_PARTS.items():
-        if part in names:
-            return kind
-    raise ValidationError(f"The selected file must be a {ACCEPTED}")
-
-
-def _read(uploaded_file):
-    # One byte more than allowed tells "too big" without reading a huge file.
-    uploaded_file.seek(0)
-    return uploaded_file.read(MAX_BYTES + 1)
+    return uploads.max_size_label(MAX_BYTES)
 
 
 @service
 def paper_upload(*, item, title, uploaded_file, acting_user, received_at=None):
     """Stores a paper for an agenda item after checking its content."""
     refuse_if_frozen(item.meeting)
-    data = _read(uploaded_file)
-    file_type = inspect(data)
+    data = uploads.read_upload(uploaded_file, max_bytes=MAX_BYTES)
+    file_type = uploads.inspect(data, max_bytes=MAX_BYTES)
     paper = Paper(
         item=item,
         title=title.strip(),

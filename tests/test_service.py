@@ -58,9 +58,23 @@ def test_deploy_checks_pass_with_production_settings():
         env={
             "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
             "ALLOWED_HOSTS": "spm.example.org",
+            "FIELD_ENCRYPTION_KEY": "GqJjZxZs5OBal6vinSdFby2HGmwx-d5FZ3vxEvrdHzg=",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_checks_fail_without_a_key_for_real_identifiers():
+    result = _manage(
+        "check",
+        "--deploy",
+        env={
+            "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
+            "ALLOWED_HOSTS": "spm.example.org",
+        },
+    )
+    assert result.returncode != 0
+    assert "reviews.E001" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -107,7 +107,7 @@ class PaperForm(GovukForm):
         help_text=f"A {papers.ACCEPTED} file, smaller than {papers.max_size_label()}",
         error_messages={"required": "Select a file", "empty": "The selected file is empty"},
     )
-    # The content checks are the upload service's (papers.inspect); the view
+    # The content checks are the upload service's (documents.uploads.inspect); the view
     # shows what it refuses as an error on this field.
 
 

@@ -8,7 +8,8 @@ registered in `tests/<app>/samples.py` (see tests/samples.py).
 
 `kwargs(tenant)` builds the URL's arguments (except the partnership slug) from a
 Tenant's sample objects (tests/conftest.py); `allowed` lists the roles that get
-200; every other role gets `denied` (403, or 404 for confidential records).
+200; every other role gets `denied` (403, or 404 for confidential records),
+except the `hidden` roles, who get 404.
 
 Two variants name records someone may not know exist, and must give them 404
 where the plain probe gives 200 (and never 200):
@@ -36,8 +37,16 @@ class Probe:
     # Form pages: an allowed role posting nothing gets the form back with errors.
     # (Every URL, form page or not, is posted to by every refused role.)
     posts: bool = False
+    # Roles that may not know the object exists (not on a confidential case's
+    # panel): 404 for them, `denied` for the other refused roles.
+    hidden: frozenset = frozenset()
     off_board: Callable | None = None
     confidential: Callable | None = None
+
+    def expected(self, role):
+        if role in self.allowed:
+            return 200
+        return 404 if role in self.hidden else self.denied
 
     def variants(self):
         """(label, kwargs maker, the role it hides the record from)."""

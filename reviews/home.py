@@ -1,0 +1,87 @@
+"""Case reviews on the home page, across every partnership the user belongs to:
+what awaits their sign-off (the independent chair, and anyone the arrangements
+name) and, for the business unit, clocks overdue or falling due in the next 10
+working days. Each partnership is read in its own scope, with that membership's
+rights."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django_scopes import scope
+
+from partnership.models import Role
+from partnership.permissions import is_business_unit
+
+from .clocks import working_days_between
+from .models import ReportVersion, Signatory, Stage
+from .permissions import can_sign_version, visible_cases
+from .selectors import clocks_due
+
+CLOCK_LIMIT = 5
+
+
+@dataclass
+class PartnershipReviews:
+    membership: object
+    to_sign: list = field(default_factory=list)
+    clocks: list = field(default_factory=list)
+    clock_count: int = 0
+
+    @property
+    def partnership(self):
+        return self.membership.partnership
+
+    @property
+    def more_clocks(self):
+        return self.clock_count > len(self.clocks)
+
+
+def panel(request, memberships):
+    found = []
+    today = timezone.localdate()
+    for membership in memberships:
+        with scope(partnership=membership.partnership):
+            reviews = _for(membership, today)
+        if reviews.to_sign or reviews.clocks:
+            found.append(reviews)
+    if not found:
+        return None
+    return "reviews/_home_panel.html", {"by_partnership": found}
+
+
+def awaiting_sign_off(membership):
+    """The latest report versions at final draft this member may sign now."""
+    signs = membership.role == Role.INDEPENDENT_CHAIR or (
+        Signatory.objects.for_partnership(membership.partnership_id)
+        .filter(membership=membership)
+        .exists()
+    )
+    if not signs or not membership.is_active:
+        return []
+    versions = (
+        ReportVersion.objects.filter(
+            review__case__in=visible_cases(membership),
+            review__stage=Stage.FINAL_DRAFT,
+            kind=ReportVersion.Kind.REPORT,
+        )
+        .exclude(sign_offs__signatory_id=membership.user_id)
+        .select_related("review__case", "partnership")
+        .order_by("review__case__reference", "-number")
+    )
+    latest = {}
+    for version in versions:
+        latest.setdefault(version.review_id, version)
+    return [v for v in latest.values() if can_sign_version(membership, v)]
+
+
+def _for(membership, today):
+    found = PartnershipReviews(membership=membership)
+    found.to_sign = awaiting_sign_off(membership)
+    if is_business_unit(membership):
+        clocks = list(clocks_due(membership=membership, today=today))
+        found.clock_count = len(clocks)
+        found.clocks = clocks[:CLOCK_LIMIT]
+        for clock in found.clocks:
+            clock.current_state = clock.state(today)
+            clock.days_left = working_days_between(today, clock.due_on)
+    return found

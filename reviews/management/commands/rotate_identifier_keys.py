@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+from django_scopes import scopes_disabled
+
+from reviews.crypto import UnreadableIdentifier, rotate
+from reviews.models import CaseSubject
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-encrypts every real identifier on case reviews with the first key in "
+        "FIELD_ENCRYPTION_KEY. Put the new key first, keep the old one after it, run "
+        "this, then remove the old key."
+    )
+
+    def handle(self, *args, **options):
+        rotated = unreadable = 0
+        with scopes_disabled():
+            subjects = CaseSubject.objects.exclude(name_encrypted="", date_of_birth_encrypted="")
+            for subject in subjects.iterator():
+                try:
+                    subject.name_encrypted = rotate(subject.name_encrypted)
+                    subject.date_of_birth_encrypted = rotate(subject.date_of_birth_encrypted)
+                except UnreadableIdentifier:
+                    unreadable += 1
+                    continue
+                subject.save(update_fields=["name_encrypted", "date_of_birth_encrypted"])
+                rotated += 1
+        self.stdout.write(f"Re-encrypted the identifiers of {rotated} children or adults.")
+        if unreadable:
+            self.stderr.write(f"{unreadable} could not be read with any configured key.")
