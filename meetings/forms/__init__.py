@@ -3,7 +3,7 @@ Each validates in GOV.UK words and keeps what was typed."""
 
 from .agenda import AgendaItemForm, LatePaperForm, PaperForm
 from .attendance import MEMBER_STATUSES, OTHER_STATUSES, AttendanceForm, AttendeeAddForm
-from .fields import PURPOSE_CHOICES, GovukTimeField, active_people
+from .fields import PURPOSE_CHOICES, active_people
 from .meetings import AttendanceReportForm, MeetingForm
 from .minutes import (
     AddMinuteForm,
@@ -24,7 +24,6 @@ __all__ = [
     "AttendanceReportForm",
     "AttendeeAddForm",
     "ForwardPlanItemForm",
-    "GovukTimeField",
     "ItemMinutesForm",
     "LatePaperForm",
     "MEMBER_STATUSES",

@@ -2,14 +2,13 @@
 
 from django import forms
 
-from govuk.forms import GovukDateField, GovukForm
+from govuk.forms import GovukDateField, GovukForm, GovukTimeField
 from partnership.forms import TenantModelForm
 from partnership.models import Board
 
 from ..models import (
     Meeting,
 )
-from .fields import GovukTimeField
 
 # Meetings -----------------------------------------------------------------------
 

@@ -110,7 +110,7 @@ def test_recording_a_case_keeps_what_was_typed_on_errors(tenant_a, business_mana
     html = response.content.decode()
     assert response.status_code == 200
     assert "Enter why there is no further review" in html
-    assert "Enter a time like 1:30pm or 13:30" in html
+    assert "Enter the time of the incident as a time, like 1:30pm or 13:30" in html
     assert "The date notified must be the same as or after" in html
     assert 'value="Child C"' in html
     response = business_manager_client.post(
