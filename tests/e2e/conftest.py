@@ -41,7 +41,10 @@ def page(page, live_server):
         f"{live_server.url}{AXE_PATH}",
         lambda route: route.fulfill(path=AXE, content_type="application/javascript"),
     )
-    page.set_default_timeout(10_000)
+    # Generous: CI shares two cores with the database and the browser, and a slow
+    # moment must not read as a failure (a real hang still fails).
+    page.set_default_timeout(20_000)
+    page.set_default_navigation_timeout(30_000)
     yield page
     assert not errors, f"Console errors: {errors}"
 
