@@ -18,4 +18,5 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/documents/", include("documents.urls")),
     path("p/<slug:partnership_slug>/actions/", include("actions.urls")),
     path("p/<slug:partnership_slug>/meetings/", include("meetings.urls")),
+    path("p/<slug:partnership_slug>/funding/", include("funding.urls")),
 ]

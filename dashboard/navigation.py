@@ -4,6 +4,7 @@ who sees it (None: every member)."""
 
 from django.urls import reverse
 
+from funding.permissions import can_view_funding
 from partnership import permissions
 
 MENU = [
@@ -20,6 +21,7 @@ MENU = [
     ),
     ("Meetings", "meetings:meeting-list", ("meetings:",), None),
     ("Action log", "actions:log", ("actions:",), None),
+    ("Funding", "funding:years", ("funding:",), can_view_funding),
     ("Partner agencies", "partnership:agency-list", ("partnership:agency-",), None),
     ("People", "partnership:person-list", ("partnership:person-",), permissions.can_view_people),
     (
