@@ -5,9 +5,11 @@ rest of their actions at the meetings the meetings demo held."""
 from functools import partial
 
 from actions import demo as actions_demo
+from funding import demo as funding_demo
 from meetings import demo as meetings_demo
 
 APP_SEEDERS = [
     meetings_demo.seed,
     partial(actions_demo.seed, held_meetings=meetings_demo.held_meetings),
+    funding_demo.seed,
 ]

@@ -197,8 +197,11 @@ def year_funding(year, *, agencies, sees_all):
     shares = _shares_by_year(year_ids).get(year.pk, [])
     required, extra, problem = _split(year, shares)
     share_of = {s.agency_id: s for s in shares}
-    involved = Q(pk__in=[s.agency_id for s in shares]) | Q(is_active=True)
-    involved |= Q(contributions__year_id__in=year_ids)
+    # Partners with a part in the year (in the formula, or giving this year or
+    # last); a partner who sees only their own agency always sees it.
+    involved = Q(pk__in=[s.agency_id for s in shares]) | Q(contributions__year_id__in=year_ids)
+    if not sees_all:
+        involved |= Q(pk__in=agencies.values("pk"))
     shown = list(agencies.filter(involved).select_related("organisation").distinct())
     figures = {a.pk: PartnerFigures(agency=a) for a in formula_order(shown)}
     for agency_id, row in figures.items():
@@ -263,7 +266,10 @@ def year_funding_for(year, membership):
 
 
 def budget_lines(year):
-    return BudgetLine.objects.for_partnership(year.partnership_id).filter(year=year)
+    """The year's budget lines in the order of their categories."""
+    order = [value for value, _ in BudgetLine.Category.choices]
+    lines = BudgetLine.objects.for_partnership(year.partnership_id).filter(year=year)
+    return sorted(lines, key=lambda line: (order.index(line.category), line.description))
 
 
 def contributions(year, *, agencies):

@@ -2,9 +2,8 @@
 transaction each, the acting user named in the history (partnership.writes)."""
 
 import datetime
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from partnership.writes import model_update, service
 
@@ -139,7 +138,7 @@ def _contribution_dates(data):
     """Fills the date a status needs when none was given (today), so a status
     is never recorded without the date it was reached."""
     data = dict(data)
-    today = datetime.date.today()
+    today = timezone.localdate()
     status = data.get("status")
     if data.get("kind") == Contribution.Kind.IN_KIND:
         data["invoiced_on"], data["invoice_reference"] = None, ""
@@ -179,8 +178,3 @@ def funding_chase_record(*, year, agency, chased_on, note, acting_user):
     return FundingChase.objects.create(
         year=year, agency=agency, chased_on=chased_on, note=note.strip(), recorded_by=acting_user
     )
-
-
-def money(value):
-    """A cleaned amount as Decimal pounds and pence (forms give Decimal already)."""
-    return Decimal(value).quantize(Decimal("0.01"))
