@@ -38,8 +38,7 @@ PLANS = {
     "herefordshire": {
         "target": D("186500.00"),
         "last_target": D("180000.00"),
-        "percentages": {"herefordshire_council": "50", "west_mercia_police": "25",
-                        "hw_icb": "25"},
+        "percentages": {"herefordshire_council": "50", "west_mercia_police": "25", "hw_icb": "25"},
         "budget": [
             ("chair", "Independent chair", "36000", "36000"),
             ("staff", "Safeguarding business unit", "118000", "121350"),
@@ -94,7 +93,7 @@ def seed(demo):
     statutory = [a for a in agencies if a.kind == PartnerAgency.Kind.STATUTORY]
     relevant = [a for a in agencies if a.kind == PartnerAgency.Kind.RELEVANT]
     by_name = {a.organisation.name: a for a in agencies}
-    shares = {agency: None for agency in statutory}
+    shares = dict.fromkeys(statutory)
     formula = FinancialYear.Formula.EQUAL
     if plan["percentages"]:
         formula = FinancialYear.Formula.PERCENTAGES
@@ -111,11 +110,14 @@ def seed(demo):
     for category, description, planned, actual in plan["budget"]:
         services.budget_line_create(
             year=last,
-            data={"category": category, "description": description,
-                  "planned": (D(planned) * plan["last_target"] / plan["target"]).quantize(D("1")),
-                  "actual": D(actual)},
+            data={
+                "category": category,
+                "description": description,
+                "planned": (D(planned) * plan["last_target"] / plan["target"]).quantize(D("1")),
+                "actual": D(actual),
+            },
             acting_user=manager,
-        )  # fmt: skip
+        )
     _last_year_paid(last, manager)
 
     current = services.financial_year_create(
@@ -172,17 +174,30 @@ def _this_year_in_progress(year, relevant, manager, today):
     days = datetime.timedelta
     for index, (agency, amount) in enumerate(required):
         kind = agency.organisation.kind
-        data = {"kind": "cash", "pledged_on": start - days(days=45),
-                "invoice_reference": f"SP-{start.year}-{index + 1:03d}"}  # fmt: skip
+        data = {
+            "kind": "cash",
+            "pledged_on": start - days(days=45),
+            "invoice_reference": f"SP-{start.year}-{index + 1:03d}",
+        }
         if kind == "police":
-            data.update(amount=amount, status="received", invoiced_on=start + days(days=20),
-                        received_on=min(start + days(days=50), today))  # fmt: skip
+            data.update(
+                amount=amount,
+                status="received",
+                invoiced_on=start + days(days=20),
+                received_on=min(start + days(days=50), today),
+            )
         elif kind == "icb":
             short = (amount * D("0.8")).quantize(D("1"))
-            data.update(amount=short, status="invoiced", invoiced_on=start + days(days=20),
-                        notes="Pledged 80% pending the ICB board's approval of the rest.")  # fmt: skip
+            data.update(
+                amount=short,
+                status="invoiced",
+                invoiced_on=start + days(days=20),
+                notes="Pledged 80% pending the ICB board's approval of the rest.",
+            )
         else:
-            data.update(amount=amount, status="invoiced", invoiced_on=min(start + days(days=20), today))
+            data.update(
+                amount=amount, status="invoiced", invoiced_on=min(start + days(days=20), today)
+            )
         if data.get("invoiced_on") and data["invoiced_on"] > today:
             data.update(status="pledged", invoiced_on=None)
         if data.get("received_on") and data["received_on"] > today:
@@ -194,19 +209,25 @@ def _this_year_in_progress(year, relevant, manager, today):
                 (12, "Raised at the executive group; the ICB will confirm after its board."),
             ):
                 services.funding_chase_record(
-                    year=year, agency=agency, chased_on=max(today - days(days=ago), start),
-                    note=note, acting_user=manager,
-                )  # fmt: skip
+                    year=year,
+                    agency=agency,
+                    chased_on=max(today - days(days=ago), start),
+                    note=note,
+                    acting_user=manager,
+                )
         if agency.organisation.kind == "local_authority":
             services.contribution_create(
                 year=year,
                 agency=agency,
-                data={"kind": Contribution.Kind.IN_KIND, "amount": D("12500.00"),
-                      "description": "Training capacity: two trainers for the multi-agency "
-                                     "programme", "status": "pledged",
-                      "pledged_on": start - days(days=45)},
+                data={
+                    "kind": Contribution.Kind.IN_KIND,
+                    "amount": D("12500.00"),
+                    "description": "Training capacity: two trainers for the multi-agency programme",
+                    "status": "pledged",
+                    "pledged_on": start - days(days=45),
+                },
                 acting_user=manager,
-            )  # fmt: skip
+            )
     gifts = [
         ("fire", "in_kind", D("1800.00"), "Venue and catering for the development day"),
         ("probation", "cash", D("2500.00"), ""),
@@ -218,8 +239,13 @@ def _this_year_in_progress(year, relevant, manager, today):
                 services.contribution_create(
                     year=year,
                     agency=agency,
-                    data={"kind": kind, "amount": amount, "description": description,
-                          "status": "pledged", "pledged_on": start},
+                    data={
+                        "kind": kind,
+                        "amount": amount,
+                        "description": description,
+                        "status": "pledged",
+                        "pledged_on": start,
+                    },
                     acting_user=manager,
-                )  # fmt: skip
+                )
                 break

@@ -89,8 +89,13 @@ def contribution_rows(contributions):
 
 def budget_rows(funding):
     for line in funding.budget_lines:
-        yield [line.get_category_display(), line.description, line.planned, line.actual,
-               line.variance]  # fmt: skip
+        yield [
+            line.get_category_display(),
+            line.description,
+            line.planned,
+            line.actual,
+            line.variance,
+        ]
 
 
 def _text(value):

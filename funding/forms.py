@@ -28,9 +28,14 @@ class MoneyInput(forms.TextInput):
 
     def __init__(self, attrs=None):
         super().__init__(
-            {"class": "govuk-input--width-10", "inputmode": "decimal", "spellcheck": "false",
-             "autocomplete": "off", **(attrs or {})}
-        )  # fmt: skip
+            {
+                "class": "govuk-input--width-10",
+                "inputmode": "decimal",
+                "spellcheck": "false",
+                "autocomplete": "off",
+                **(attrs or {}),
+            }
+        )
 
 
 class MoneyField(forms.Field):
@@ -82,9 +87,13 @@ class MoneyField(forms.Field):
 
 class PercentageField(forms.Field):
     widget = forms.TextInput(
-        attrs={"class": "govuk-input--width-4", "inputmode": "decimal", "spellcheck": "false",
-               "autocomplete": "off"}
-    )  # fmt: skip
+        attrs={
+            "class": "govuk-input--width-4",
+            "inputmode": "decimal",
+            "spellcheck": "false",
+            "autocomplete": "off",
+        }
+    )
 
     def __init__(self, *, partner, **kwargs):
         super().__init__(**kwargs)
@@ -294,7 +303,9 @@ class ContributionForm(TenantModelForm):
         self.fields["agency"].queryset = agencies.order_by("kind", "organisation__name")
         self.fields["agency"].empty_label = "Choose a partner agency"
         self.fields["agency"].error_messages["required"] = "Choose the partner agency"
-        self.fields["status"].help_text = (
+        self.fields[
+            "status"
+        ].help_text = (
             "Cash is pledged, then invoiced, then received; in kind is pledged, then received"
         )
         if self.instance.pk:
@@ -309,14 +320,20 @@ class ContributionForm(TenantModelForm):
             if not (data.get("description") or "").strip():
                 self.add_error("description", "Describe the contribution in kind")
             if status == Contribution.Status.INVOICED:
-                self.add_error("status", "A contribution in kind is pledged or received, not invoiced")
+                self.add_error(
+                    "status", "A contribution in kind is pledged or received, not invoiced"
+                )
         today = timezone.localdate()
         # A status is never recorded without the day it was reached: today, unless given.
         if status == Contribution.Status.INVOICED and not data.get("invoiced_on"):
             data["invoiced_on"] = today
         if status == Contribution.Status.RECEIVED and not data.get("received_on"):
             data["received_on"] = today
-        dates = [("pledged_on", "pledged"), ("invoiced_on", "invoiced"), ("received_on", "received")]
+        dates = [
+            ("pledged_on", "pledged"),
+            ("invoiced_on", "invoiced"),
+            ("received_on", "received"),
+        ]
         for name, word in dates:
             value = data.get(name)
             if value and value > today:
@@ -326,7 +343,8 @@ class ContributionForm(TenantModelForm):
             self.add_error("invoiced_on", "The invoice date must be on or after the pledge date")
         if received and (invoiced or pledged) and received < (invoiced or pledged):
             self.add_error(
-                "received_on", "The date it was received must be on or after it was pledged or invoiced"
+                "received_on",
+                "The date it was received must be on or after it was pledged or invoiced",
             )
         return data
 

@@ -38,13 +38,18 @@ _PERCENTAGES_ADD_UP = """
     END IF;
     RETURN NULL;
 """
-_DECLARE = [("year", "bigint"), ("formula_kind", "text"), ("shares", "integer"),
-            ("given", "integer"), ("total", "numeric")]  # fmt: skip
+_DECLARE = [
+    ("year", "bigint"),
+    ("formula_kind", "text"),
+    ("shares", "integer"),
+    ("given", "integer"),
+    ("total", "numeric"),
+]
 PENNY = Decimal("0.01")
 
 
 def year_label(start, end, sep="/"):
-    """"2022/23" for April 2022 to March 2023; "2022" for a calendar year."""
+    """ "2022/23" for April 2022 to March 2023; "2022" for a calendar year."""
     if start.year == end.year:
         return str(start.year)
     return f"{start.year}{sep}{end.year % 100:02d}"

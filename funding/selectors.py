@@ -33,7 +33,9 @@ def previous_year(year):
 def formula_order(agencies):
     """The order partners are listed (and take left-over pennies in): statutory
     partners first, then by name."""
-    return sorted(agencies, key=lambda a: (a.kind != PartnerAgency.Kind.STATUTORY, a.organisation.name))
+    return sorted(
+        agencies, key=lambda a: (a.kind != PartnerAgency.Kind.STATUTORY, a.organisation.name)
+    )
 
 
 @dataclass
@@ -308,10 +310,15 @@ def years_overview(membership):
     the agencies this member may see: three queries."""
     agencies = visible_funding_agencies(membership)
     rows = {
-        year.pk: YearRow(year=year, target=year.target_budget, cash_pledged=ZERO,
-                         cash_received=ZERO, in_kind=ZERO)
+        year.pk: YearRow(
+            year=year,
+            target=year.target_budget,
+            cash_pledged=ZERO,
+            cash_received=ZERO,
+            in_kind=ZERO,
+        )
         for year in years(membership.partnership_id)
-    }  # fmt: skip
+    }
     totals = (
         Contribution.objects.for_partnership(membership.partnership_id)
         .filter(agency__in=agencies)
@@ -334,9 +341,7 @@ def years_overlapping(partnership, *, start, end):
     """Financial years that overlap start..end, earliest first (the annual
     report's funding evidence)."""
     return (
-        years(partnership)
-        .filter(start_date__lte=end, end_date__gte=start)
-        .order_by("start_date")
+        years(partnership).filter(start_date__lte=end, end_date__gte=start).order_by("start_date")
     )
 
 

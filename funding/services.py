@@ -2,6 +2,7 @@
 transaction each, the acting user named in the history (partnership.writes)."""
 
 import datetime
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -65,9 +66,11 @@ def financial_year_create(*, partnership, starts_in, target_budget, notes="", ac
             FundingShare.objects.create(year=year, agency=share.agency, percentage=share.percentage)
         for line in before.budget_lines.all():
             BudgetLine.objects.create(
-                year=year, category=line.category, description=line.description,
+                year=year,
+                category=line.category,
+                description=line.description,
                 planned=line.planned,
-            )  # fmt: skip
+            )
     return year
 
 

@@ -23,7 +23,9 @@ def _agency_from_query(request):
         agency_uuid = uuid.UUID(request.GET.get("agency", ""))
     except ValueError:
         return None
-    return PartnerAgency.objects.for_partnership(request.partnership).filter(uuid=agency_uuid).first()
+    return (
+        PartnerAgency.objects.for_partnership(request.partnership).filter(uuid=agency_uuid).first()
+    )
 
 
 @require(can_manage_funding)
@@ -37,7 +39,10 @@ def contribution_create(request, year):
         contribution = services.contribution_create(
             year=year, agency=data.pop("agency"), data=data, acting_user=request.user
         )
-        messages.success(request, f"{contribution.get_kind_display()} contribution from {contribution.agency} added")
+        messages.success(
+            request,
+            f"{contribution.get_kind_display()} contribution from {contribution.agency} added",
+        )
         return redirect(year.url("agency", agency_uuid=contribution.agency.uuid))
     return render(request, "funding/contribution_form.html", {"form": form, "year": year})
 

@@ -13,7 +13,9 @@ from ..permissions import can_view_funding
 def export_csv(request, year):
     year = load_year(request, year)
     funding = selectors.year_funding_for(year, request.membership)
-    return file_response(csv_bytes(funding), export_filename(year, "csv"), "text/csv; charset=utf-8")
+    return file_response(
+        csv_bytes(funding), export_filename(year, "csv"), "text/csv; charset=utf-8"
+    )
 
 
 @require(can_view_funding)

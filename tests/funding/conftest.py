@@ -44,9 +44,11 @@ def partners(tenant_a):
         user = UserFactory(email=f"{key}@northshire.example.org")
         membership = MembershipFactory(partnership=tenant_a.partnership, user=user, role="member")
         PersonFactory(
-            partnership=tenant_a.partnership, user=user, organisation=organisation,
+            partnership=tenant_a.partnership,
+            user=user,
+            organisation=organisation,
             full_name=f"{key.title()} Representative",
-        )  # fmt: skip
+        )
         found[key] = Partner(agency=agency, user=user, membership=membership)
     return found
 
@@ -60,31 +62,46 @@ def year(tenant_a, partners):
     for partner in partners.values():
         FundingShareFactory(year=year, agency=partner.agency)
     ContributionFactory(
-        year=year, agency=partners["police"].agency, amount=Decimal("33333.33"),
-        status=Contribution.Status.RECEIVED, received_on=datetime.date(2025, 6, 30),
-    )  # fmt: skip
+        year=year,
+        agency=partners["police"].agency,
+        amount=Decimal("33333.33"),
+        status=Contribution.Status.RECEIVED,
+        received_on=datetime.date(2025, 6, 30),
+    )
     ContributionFactory(
-        year=year, agency=partners["health"].agency, amount=Decimal("20000.00"),
-        status=Contribution.Status.INVOICED, invoiced_on=datetime.date(2025, 7, 1),
+        year=year,
+        agency=partners["health"].agency,
+        amount=Decimal("20000.00"),
+        status=Contribution.Status.INVOICED,
+        invoiced_on=datetime.date(2025, 7, 1),
         invoice_reference="INV-HEALTH-1",
-    )  # fmt: skip
+    )
     ContributionFactory(year=year, agency=partners["council"].agency, amount=Decimal("33333.34"))
     ContributionFactory(
-        year=year, agency=partners["council"].agency, kind="in_kind",
-        description="Training venue and two trainers", amount=Decimal("4500.00"),
-    )  # fmt: skip
+        year=year,
+        agency=partners["council"].agency,
+        kind="in_kind",
+        description="Training venue and two trainers",
+        amount=Decimal("4500.00"),
+    )
     return year
 
 
 @pytest.fixture
 def last_year(tenant_a, partners):
     year = FinancialYearFactory(
-        partnership=tenant_a.partnership, start_date=datetime.date(2024, 4, 1),
+        partnership=tenant_a.partnership,
+        start_date=datetime.date(2024, 4, 1),
         target_budget=Decimal("90000.00"),
-    )  # fmt: skip
+    )
     for partner in partners.values():
-        ContributionFactory(year=year, agency=partner.agency, amount=Decimal("30000.00"),
-                            status="received", received_on=datetime.date(2024, 9, 1))  # fmt: skip
+        ContributionFactory(
+            year=year,
+            agency=partner.agency,
+            amount=Decimal("30000.00"),
+            status="received",
+            received_on=datetime.date(2024, 9, 1),
+        )
     return year
 
 

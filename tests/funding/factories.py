@@ -17,8 +17,9 @@ class FinancialYearFactory(TenantFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     start_date = datetime.date(2025, 4, 1)
     end_date = factory.LazyAttribute(
-        lambda y: datetime.date(y.start_date.year + 1, y.start_date.month, 1)
-        - datetime.timedelta(days=1)
+        lambda y: (
+            datetime.date(y.start_date.year + 1, y.start_date.month, 1) - datetime.timedelta(days=1)
+        )
     )
     target_budget = Decimal("100000.00")
 

@@ -34,9 +34,10 @@ def test_two_left_over_pennies_go_to_the_first_two_partners():
 
 def test_percentages_split_exactly_and_the_penny_goes_to_the_largest_loss():
     result = split(
-        D("1000.01"), ["council", "police", "health"],
+        D("1000.01"),
+        ["council", "police", "health"],
         percentages={"council": D("50"), "police": D("25"), "health": D("25")},
-    )  # fmt: skip
+    )
     # Exact shares 500.005, 250.0025, 250.0025: the council lost most to rounding.
     assert result.shares == {
         "council": D("500.01"),
@@ -49,8 +50,13 @@ def test_percentages_split_exactly_and_the_penny_goes_to_the_largest_loss():
 
 def test_percentages_with_pennies_sum_to_the_target_whatever_the_target():
     partners = ["a", "b", "c", "d", "e", "f", "g"]
-    percentages = dict(zip(partners, [D("13.13"), D("17.17"), D("9.09"), D("21.21"),
-                                      D("11.11"), D("14.14"), D("14.15")], strict=True))  # fmt: skip
+    percentages = dict(
+        zip(
+            partners,
+            [D("13.13"), D("17.17"), D("9.09"), D("21.21"), D("11.11"), D("14.14"), D("14.15")],
+            strict=True,
+        )
+    )
     for pence in (1, 99, 12345, 9999999, 123456789):
         target = D(pence) / 100
         result = split(target, partners, percentages=percentages)

@@ -43,12 +43,16 @@ def test_the_database_accepts_percentages_that_add_up_and_checks_a_change_of_for
     [
         {"amount": D("0")},
         {"kind": "in_kind", "description": ""},
-        {"kind": "in_kind", "description": "Venue", "status": "invoiced",
-         "invoiced_on": datetime.date(2025, 5, 1)},
+        {
+            "kind": "in_kind",
+            "description": "Venue",
+            "status": "invoiced",
+            "invoiced_on": datetime.date(2025, 5, 1),
+        },
         {"status": "received", "received_on": None},
         {"status": "invoiced", "invoiced_on": None},
     ],
-)  # fmt: skip
+)
 def test_the_database_refuses_a_contribution_that_breaks_a_rule(tenant_a, fields):
     year = FinancialYearFactory(partnership=tenant_a.partnership)
     with pytest.raises(IntegrityError), transaction.atomic(), scopes_disabled():

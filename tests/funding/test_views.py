@@ -20,7 +20,9 @@ def test_opening_a_year_carries_forward_last_years_formula_and_budget(
     tenant_a, partners, year, business_manager_client
 ):
     with scopes_disabled():
-        BudgetLine.objects.create(year=year, category="chair", planned=D("25000"), actual=D("26000"))
+        BudgetLine.objects.create(
+            year=year, category="chair", planned=D("25000"), actual=D("26000")
+        )
     response = business_manager_client.post(
         _url("year-create", tenant_a), {"starts_in": "2026", "target_budget": "£105,000"}
     )
@@ -121,7 +123,9 @@ def test_a_missing_or_silly_percentage_is_an_error_not_a_500(
     for bad in ("", "abc", "0", "150", "33.333"):
         response = business_manager_client.post(
             _url("formula", tenant_a, year=year.slug),
-            _formula_post(partners, "percentages", {"council": "50", "police": "50", "health": bad}),
+            _formula_post(
+                partners, "percentages", {"council": "50", "police": "50", "health": bad}
+            ),
         )
         assert response.status_code == 200, bad
         assert "govuk-error-summary" in response.content.decode(), bad
@@ -147,10 +151,19 @@ def test_recording_a_contribution_through_its_stages(
     edit = _url("contribution-edit", tenant_a, year=year.slug, contribution_uuid=pledge.uuid)
     response = business_manager_client.post(
         edit,
-        {"kind": "cash", "amount": "20,000", "status": "received", "invoiced_on_day": "1",
-         "invoiced_on_month": "7", "invoiced_on_year": "2025", "invoice_reference": "INV-HEALTH-1",
-         "received_on_day": "", "received_on_month": "", "received_on_year": ""},
-    )  # fmt: skip
+        {
+            "kind": "cash",
+            "amount": "20,000",
+            "status": "received",
+            "invoiced_on_day": "1",
+            "invoiced_on_month": "7",
+            "invoiced_on_year": "2025",
+            "invoice_reference": "INV-HEALTH-1",
+            "received_on_day": "",
+            "received_on_month": "",
+            "received_on_year": "",
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     with scopes_disabled():
         pledge.refresh_from_db()
@@ -163,9 +176,13 @@ def test_an_in_kind_contribution_needs_a_description_and_is_never_invoiced(
 ):
     response = business_manager_client.post(
         _url("contribution-create", tenant_a, year=year.slug),
-        {"agency": partners["police"].agency.pk, "kind": "in_kind", "amount": "2500",
-         "status": "invoiced"},
-    )  # fmt: skip
+        {
+            "agency": partners["police"].agency.pk,
+            "kind": "in_kind",
+            "amount": "2500",
+            "status": "invoiced",
+        },
+    )
     html = response.content.decode()
     assert "Describe the contribution in kind" in html
     assert "pledged or received, not invoiced" in html
@@ -177,12 +194,22 @@ def test_dates_in_the_future_or_out_of_order_are_refused(
     future = datetime.date.today() + datetime.timedelta(days=30)
     response = business_manager_client.post(
         _url("contribution-create", tenant_a, year=year.slug),
-        {"agency": partners["police"].agency.pk, "kind": "cash", "amount": "100",
-         "status": "received", "pledged_on_day": "10", "pledged_on_month": "6",
-         "pledged_on_year": "2025", "received_on_day": "1", "received_on_month": "6",
-         "received_on_year": "2025", "invoiced_on_day": str(future.day),
-         "invoiced_on_month": str(future.month), "invoiced_on_year": str(future.year)},
-    )  # fmt: skip
+        {
+            "agency": partners["police"].agency.pk,
+            "kind": "cash",
+            "amount": "100",
+            "status": "received",
+            "pledged_on_day": "10",
+            "pledged_on_month": "6",
+            "pledged_on_year": "2025",
+            "received_on_day": "1",
+            "received_on_month": "6",
+            "received_on_year": "2025",
+            "invoiced_on_day": str(future.day),
+            "invoiced_on_month": str(future.month),
+            "invoiced_on_year": str(future.year),
+        },
+    )
     html = response.content.decode()
     assert "must be today or in the past" in html
     assert "on or after" in html
@@ -204,9 +231,13 @@ def test_another_partnerships_agency_cannot_be_given_a_contribution(
 def test_budget_lines_planned_against_actual(tenant_a, year, business_manager_client):
     response = business_manager_client.post(
         _url("line-create", tenant_a, year=year.slug),
-        {"category": "reviewers", "description": "Independent reviewer, CSPR Family M",
-         "planned": "12,000", "actual": "13,250.50"},
-    )  # fmt: skip
+        {
+            "category": "reviewers",
+            "description": "Independent reviewer, CSPR Family M",
+            "planned": "12,000",
+            "actual": "13,250.50",
+        },
+    )
     assert response.status_code == 302
     page = business_manager_client.get(_url("year", tenant_a, year=year.slug)).content.decode()
     assert "Reviewers: Independent reviewer, CSPR Family M" in page
@@ -238,9 +269,13 @@ def test_recording_a_chase(tenant_a, partners, year, business_manager_client):
     today = datetime.date.today()
     response = business_manager_client.post(
         url,
-        {"chased_on_day": today.day, "chased_on_month": today.month,
-         "chased_on_year": today.year, "note": "Emailed the ICB's finance lead; invoice re-sent"},
-    )  # fmt: skip
+        {
+            "chased_on_day": today.day,
+            "chased_on_month": today.month,
+            "chased_on_year": today.year,
+            "note": "Emailed the ICB's finance lead; invoice re-sent",
+        },
+    )
     assert response.status_code == 302
     page = business_manager_client.get(
         _url("agency", tenant_a, year=year.slug, agency_uuid=health.uuid)
