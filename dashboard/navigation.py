@@ -22,6 +22,7 @@ MENU = [
     ("Meetings", "meetings:meeting-list", ("meetings:",), None),
     ("Action log", "actions:log", ("actions:",), None),
     ("Funding", "funding:years", ("funding:",), can_view_funding),
+    ("Annual reports", "reports:list", ("reports:",), None),
     ("Partner agencies", "partnership:agency-list", ("partnership:agency-",), None),
     ("People", "partnership:person-list", ("partnership:person-",), permissions.can_view_people),
     (

@@ -5,7 +5,9 @@ has a module `<app>.home` with `panel(request, memberships)` returning
 from actions import home as actions_home
 from meetings import home as meetings_home
 
-HOME_PANELS = [actions_home, meetings_home]
+from .annual_report import home as annual_report_home
+
+HOME_PANELS = [actions_home, meetings_home, annual_report_home]
 
 
 def home_panels(request, memberships):
