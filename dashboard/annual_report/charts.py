@@ -82,11 +82,15 @@ def has_chart(kind, evidence):
     return _build(kind, evidence) is not None
 
 
-def chart_svg(kind, evidence):
-    """The SVG for one kind of evidence, or None when there is nothing to draw."""
+def chart_svg(kind, evidence, *, empty=False):
+    """The SVG for one kind of evidence, or None when there is nothing to draw
+    (with `empty`, a chart that says so)."""
     chart = _build(kind, evidence)
     if chart is None:
-        return None
+        if not empty:
+            return None
+        chart = _chart(pygal.HorizontalBar, [])
+        chart.no_data_text = "Nothing recorded for the period"
     return _still(chart.render_tree())
 
 

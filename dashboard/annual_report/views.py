@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from documents.services import document_request
-from partnership.permissions import refuse_unless, require
+from partnership.permissions import hide_unless, refuse_unless, require
 from partnership.views.common import posted
 
 from . import evidence as evidence_module
@@ -283,12 +282,18 @@ def signatories(request, period):
     )
 
 
-@require_POST
 @require(can_manage_annual_reports)
 def signatory_remove(request, period, signatory_uuid):
+    """A confirmation page; the POST takes the signatory off the report."""
     report = load_report(request, period)
     refuse_unless(can_edit_report(request.membership, report))
     signatory = load_signatory(request, report, signatory_uuid)
+    if request.method != "POST":
+        return render(
+            request,
+            "dashboard/annual_report/signatory_remove.html",
+            {"report": report, "signatory": signatory},
+        )
     try:
         services.signatory_remove(signatory=signatory, acting_user=request.user)
     except ValidationError as problem:
@@ -298,11 +303,13 @@ def signatory_remove(request, period, signatory_uuid):
     return redirect(report.url("signatories"))
 
 
-@require_POST
 def preview(request, period):
-    """A draft PDF with the DRAFT mark, rendered in the background."""
+    """A draft PDF with the DRAFT mark, rendered in the background (the GET
+    offers it, the POST asks for it)."""
     report = load_report(request, period)
     refuse_unless(can_view_report_evidence(request.membership, report))
+    if request.method != "POST":
+        return render(request, "dashboard/annual_report/preview.html", {"report": report})
     job = document_request(
         partnership=request.partnership,
         kind="annual_report.preview",
@@ -357,8 +364,9 @@ def signing_pdf(request, period):
 
 
 def sign(request, period):
+    """Only someone who may sign the copy now up for signature finds this page."""
     report = load_report(request, period)
-    refuse_unless(can_sign_report(request.membership, report))
+    hide_unless(can_sign_report(request.membership, report))
     signatory = report.signatories.get(person=request.membership.person)
     form = SignForm(posted(request), request=request, scrutineer=signatory.is_scrutineer)
     if form.is_valid():
@@ -436,9 +444,7 @@ def chart(request, period, kind):
     refuse_unless(can_view_report_evidence(request.membership, report))
     if kind not in CHARTS:
         raise Http404("No such chart")
-    svg = chart_svg(kind, _evidence_of(report))
-    if svg is None:
-        raise Http404("Nothing to draw")
+    svg = chart_svg(kind, _evidence_of(report), empty=True)
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Security-Policy"] = CHART_POLICY
     response["Cache-Control"] = "private, no-store"
