@@ -8,8 +8,11 @@ from actions import demo as actions_demo
 from funding import demo as funding_demo
 from meetings import demo as meetings_demo
 
+from .annual_report import demo as annual_report_demo
+
 APP_SEEDERS = [
     meetings_demo.seed,
     partial(actions_demo.seed, held_meetings=meetings_demo.held_meetings),
     funding_demo.seed,
+    annual_report_demo.seed,  # last, as it reports on everything before it
 ]

@@ -121,32 +121,41 @@ def preview(job):
 
 @renderer("annual_report.signing_copy")
 def signing_copy(job):
-    report = _report(job)
+    pdf = render_signing_copy(_report(job), acting_user=job.requested_by)
+    return pdf, filename(_report(job), "for-signature"), "application/pdf"
+
+
+def render_signing_copy(report, *, acting_user):
+    """The copy for signature, rendered once from the frozen content and kept."""
     if report.signing_sha256:  # already rendered: the copy people sign never changes
-        return report.signing_pdf.read(), filename(report, "for-signature"), "application/pdf"
+        return report.signing_pdf.read()
     pdf = report_pdf(report, frozen_content(report), for_signature=True)
-    services.signing_copy_store(report=report, pdf=pdf, acting_user=job.requested_by)
-    return pdf, filename(report, "for-signature"), "application/pdf"
+    services.signing_copy_store(report=report, pdf=pdf, acting_user=acting_user)
+    return pdf
 
 
 @renderer("annual_report.publish")
 def publish(job):
-    """Renders the published PDF once; a report already published keeps its file."""
     report = _report(job)
+    by = User.objects.filter(pk=job.params.get("by")).first() or job.requested_by
+    return render_publication(report, acting_user=by), filename(report), "application/pdf"
+
+
+def render_publication(report, *, acting_user):
+    """Renders the published PDF once; a report already published keeps its file."""
     if report.is_published:
-        return report.report_pdf.read(), filename(report), "application/pdf"
+        return report.report_pdf.read()
     content = frozen_content(report)
     published_at = timezone.now()
     sign_offs = list(report.sign_offs.filter(sha256=report.signing_sha256).order_by("signed_at"))
     extra = {"published_at": published_at, "sign_offs": sign_offs}
     pdf = report_pdf(report, content, **extra)
     summary = summary_pdf(report, content, **extra) if report.covers_children else None
-    by = User.objects.filter(pk=job.params.get("by")).first() or job.requested_by
     services.publication_store(
         report=report,
         report_pdf=pdf,
         summary_pdf=summary,
-        acting_user=by,
+        acting_user=acting_user,
         published_at=published_at,
     )
-    return pdf, filename(report), "application/pdf"
+    return pdf

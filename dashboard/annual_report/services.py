@@ -288,10 +288,11 @@ def report_gaps(report, gathered):
 
 
 @service
-def report_submit(*, report, acting_user):
+def report_submit(*, report, acting_user, queue=True):
     """Freezes the draft (its text and the evidence as it stands today) and has
-    the signing copy rendered in the background. Refused while the
-    completeness check lists anything."""
+    the signing copy rendered in the background (`queue=False`: the caller
+    renders it, as the demo does). Refused while the completeness check lists
+    anything."""
     report = _locked_report(report, expect=[AnnualReport.Status.DRAFT])
     gathered = evidence.gather(report)
     if report_gaps(report, gathered):
@@ -304,13 +305,14 @@ def report_submit(*, report, acting_user):
     report.submitted_by = acting_user
     report.signing_sha256 = ""
     report.signing_pdf = ""
-    report.signing_job = document_request(
-        partnership=report.partnership,
-        kind="annual_report.signing_copy",
-        title=f"{report.title}: copy for signature",
-        params={"report": str(report.uuid)},
-        acting_user=acting_user,
-    )
+    if queue:
+        report.signing_job = document_request(
+            partnership=report.partnership,
+            kind="annual_report.signing_copy",
+            title=f"{report.title}: copy for signature",
+            params={"report": str(report.uuid)},
+            acting_user=acting_user,
+        )
     report.save()
     record("annual_report.submitted", user=acting_user, obj=report)
     return report
