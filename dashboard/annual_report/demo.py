@@ -1,7 +1,7 @@
-"""Demo annual reports: last year's, published (Dudley's children's report and
-Walsall's combined one, each with the meetings of that year behind its
-evidence, deputies among them), and this year's in progress in every demo
-partnership, some headings written and some not, so the completeness check has
+"""Demo annual reports: last year's, published (Dudley's children's report,
+with the meetings of that year behind its evidence, a deputy among them), and
+this year's in progress in every demo partnership (Walsall's combined, for
+children and adults), some headings written and some not, so the completeness check has
 something to say. Idempotent: a partnership with any report is left alone.
 
 Narratives are invented, drawn from the published minutes in the examples
@@ -69,7 +69,8 @@ PRIORITIES = [
     ),
     ("Hearing the voice of the child", ""),
 ]
-PUBLISHED = {"dudley", "walsall"}
+# Rendering PDFs takes seconds: one published report shows the whole story.
+PUBLISHED = {"dudley"}
 
 
 def _this_period_start(partnership, today):
