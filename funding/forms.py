@@ -17,6 +17,7 @@ from partnership.models import PartnerAgency
 from .formula import HUNDRED, percentages_total
 from .models import BudgetLine, Contribution, FinancialYear, year_label
 from .selectors import formula_order
+from .services import CONTRIBUTION_FIELDS
 
 MAX_MONEY = Decimal("9999999999.99")
 
@@ -269,18 +270,7 @@ class ContributionForm(TenantModelForm):
 
     class Meta:
         model = Contribution
-        fields = [
-            "agency",
-            "kind",
-            "amount",
-            "description",
-            "status",
-            "pledged_on",
-            "invoiced_on",
-            "invoice_reference",
-            "received_on",
-            "notes",
-        ]
+        fields = ["agency", *CONTRIBUTION_FIELDS]
         widgets = {
             "kind": forms.RadioSelect,
             "status": forms.RadioSelect,
