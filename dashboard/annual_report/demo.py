@@ -149,7 +149,10 @@ def _write(report, *, complete):
             version=section.version,
             acting_user=None,
         )
+    listed = set(report.priorities.values_list("title", flat=True))  # carried from last year
     for title, impact in PRIORITIES:
+        if title in listed:
+            continue
         if complete and not impact:
             impact = "Every subgroup now hears from young people at each meeting."
         services.priority_save(report=report, title=title, impact=impact, acting_user=None)

@@ -208,6 +208,7 @@ def section_edit(request, period, section_uuid):
             "blocks": blocks,
             "evidence": found,
             "charts": _chart_urls(report, found, KINDS),
+            "chart_width": 440,  # half the page: the SVG scales to it
             "chart_alt": CHARTS,
             "no_reviews": evidence_module.NO_REVIEWS,
         },
