@@ -145,12 +145,13 @@ def test_build_fix_submit_sign_publish_and_download(
             page.get_by_role("link", name="Back to the report").first.click()
         else:
             page.get_by_role("button", name="Save", exact=True).click()
-            expect(page.get_by_text("saved")).to_be_visible()
+        expect(page.locator("#completeness")).to_be_visible()
     page.locator("#completeness a", has_text="No priorities are listed").click()
     axe()
     page.get_by_label("Priority", exact=True).fill("Neglect: recognising it earlier")
     page.get_by_label("Its impact").fill("Referrals for neglect from schools rose by a third.")
     page.get_by_role("button", name="Add priority").click()
+    expect(page.get_by_text("Priority added")).to_be_visible()
     page.get_by_role("link", name="Back to the report").click()
     page.locator("#completeness a", has_text="summary for children").click()
     page.get_by_label("Summary for children and young people").fill(
