@@ -218,3 +218,61 @@ def test_build_fix_submit_sign_publish_and_download(
 
     pdf = PdfReader(io.BytesIO(response.body()))
     assert "Neglect: recognising it earlier" in "".join(p.extract_text() for p in pdf.pages)
+
+
+def test_every_other_funding_and_report_page_passes_axe(
+    page, live_server, axe, sign_in, tenant_a, partners, year
+):
+    """The forms and confirmation pages the journeys above pass through quickly."""
+    from dashboard.annual_report import services
+
+    from ..funding.factories import BudgetLineFactory
+
+    with scopes_disabled():
+        chair_person(tenant_a)
+        report = services.report_create(
+            partnership=tenant_a.partnership,
+            kind="combined",
+            headings="arrangements",
+            start_date=datetime.date(2025, 4, 1),
+            acting_user=None,
+        )
+        priority = services.priority_save(
+            report=report, title="Neglect", impact="", acting_user=None
+        )
+        signatory = report.signatories.first()
+        line = BudgetLineFactory(year=year, description="Lead reviewer")
+        contribution = year.contributions.first()
+    funding = f"/p/{tenant_a.slug}/funding"
+    reports = f"/p/{tenant_a.slug}/reports/annual/{report.period}"
+    sign_in(tenant_a.users["business_manager"])
+    for path in (
+        f"{funding}/new/",
+        f"{funding}/2025-26/edit/",
+        f"{funding}/2025-26/budget/new/",
+        f"{funding}/2025-26/budget/{line.uuid}/edit/",
+        f"{funding}/2025-26/budget/{line.uuid}/remove/",
+        f"{funding}/2025-26/contributions/{contribution.uuid}/edit/",
+        f"{funding}/2025-26/partners/{partners['health'][0].uuid}/chase/",
+        f"{reports}/edit/",
+        f"{reports}/young-people/",
+        f"{reports}/priorities/",
+        f"{reports}/priorities/{priority.uuid}/",
+        f"{reports}/signatories/",
+        f"{reports}/signatories/{signatory.uuid}/remove/",
+        f"{reports}/preview/",
+    ):
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_be_visible()
+        axe()
+    # A preview renders in the background; its status page polls until it is ready.
+    page.get_by_role("button", name="Prepare the preview").click()
+    expect(page.get_by_role("heading", name="Your document is ready")).to_be_visible(timeout=30_000)
+    axe()
+    # An empty form comes back with the error summary, what was typed kept.
+    page.goto(f"{live_server.url}{funding}/2025-26/budget/new/")
+    page.get_by_label("Planned").fill("lots")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("must be an amount of money")
+    expect(page.get_by_label("Planned")).to_have_value("lots")
+    axe()
