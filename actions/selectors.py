@@ -285,3 +285,55 @@ def my_actions(memberships):
         if actions:
             groups.append(MyActions(membership=membership, actions=actions))
     return groups
+
+
+# For the annual report (dashboard) --------------------------------------------
+
+
+def action_figures_by_board(partnership, *, start, end, as_of=None):
+    """[{"board", "raised", "completed", "overdue", "open"}] per board for the
+    period start..end: actions raised in it (the date of the first update,
+    "Action raised" or imported), completed in it, and, on `as_of` (the
+    period's end, or today while it runs), still open and past their due date
+    (overdue) or open at all. Every action of the partnership counts (the report
+    gives numbers, never what an action says). One query."""
+    from django.db.models.functions import Coalesce, TruncDate
+
+    as_of = min(as_of or end, end)
+    raised = (
+        ActionUpdate.objects.filter(
+            action=OuterRef("pk"),
+            kind__in=[ActionUpdate.Kind.RAISED, ActionUpdate.Kind.IMPORTED],
+        )
+        .order_by("made_on")
+        .values("made_on")[:1]
+    )
+    actions = Action.objects.for_partnership(partnership).annotate(
+        raised_on=Coalesce(Subquery(raised), TruncDate("created_at"))
+    )
+    open_then = Q(raised_on__lte=as_of) & (
+        Q(status__in=Action.OPEN_STATUSES)
+        | Q(status=Action.Status.COMPLETED, completed_on__gt=as_of)
+    )
+    rows = (
+        actions.order_by()
+        .values("board_id", "board__name", "board__short_name")
+        .annotate(
+            raised=Count("pk", filter=Q(raised_on__range=(start, end))),
+            completed=Count("pk", filter=Q(completed_on__range=(start, end))),
+            open=Count("pk", filter=open_then),
+            overdue=Count("pk", filter=open_then & Q(due_date__lt=as_of)),
+        )
+        .order_by("board__name")
+    )
+    return [
+        {
+            "board": row["board__name"],
+            "raised": row["raised"],
+            "completed": row["completed"],
+            "open": row["open"],
+            "overdue": row["overdue"],
+        }
+        for row in rows
+        if row["raised"] or row["completed"] or row["open"]
+    ]

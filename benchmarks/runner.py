@@ -48,6 +48,7 @@ def run(only):
                 continue
             rows.append((name, _median(lambda s=scenario: s(client, world))))
     if REPEATS == 0:
+        _summaries(modules, rows, world)
         print(f"Smoke run: {len(rows)} scenarios ran once and answered.")
         return
     baseline = _median(lambda: scenarios.baseline(client, world))
@@ -55,6 +56,16 @@ def run(only):
     print(f"{'baseline (health check)':<50} {baseline * 1000:>10.1f} {1:>11.1f}")
     for name, seconds in rows:
         print(f"{name:<50} {seconds * 1000:>10.1f} {seconds / baseline:>11.1f}")
+    _summaries(modules, rows, world)
+
+
+def _summaries(modules, rows, world):
+    """A module may add lines of its own about what it timed (`summary(timings, world)`)."""
+    with scopes_disabled():
+        for module in modules:
+            if hasattr(module, "summary"):
+                for line in module.summary(dict(rows), world):
+                    print(line)
 
 
 class CheckedClient(Client):

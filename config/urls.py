@@ -19,4 +19,6 @@ urlpatterns = [
     path("p/<slug:partnership_slug>/actions/", include("actions.urls")),
     path("p/<slug:partnership_slug>/meetings/", include("meetings.urls")),
     path("p/<slug:partnership_slug>/reviews/", include("reviews.urls")),
+    path("p/<slug:partnership_slug>/funding/", include("funding.urls")),
+    path("p/<slug:partnership_slug>/reports/annual/", include("dashboard.annual_report.urls")),
 ]

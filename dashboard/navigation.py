@@ -4,6 +4,7 @@ who sees it (None: every member)."""
 
 from django.urls import reverse
 
+from funding.permissions import can_view_funding
 from partnership import permissions
 from reviews.permissions import can_view_register
 
@@ -22,6 +23,8 @@ MENU = [
     ("Meetings", "meetings:meeting-list", ("meetings:",), None),
     ("Action log", "actions:log", ("actions:",), None),
     ("Case reviews", "reviews:register", ("reviews:",), can_view_register),
+    ("Funding", "funding:years", ("funding:",), can_view_funding),
+    ("Annual reports", "reports:list", ("reports:",), None),
     ("Partner agencies", "partnership:agency-list", ("partnership:agency-",), None),
     ("People", "partnership:person-list", ("partnership:person-",), permissions.can_view_people),
     (

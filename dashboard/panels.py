@@ -6,7 +6,9 @@ from actions import home as actions_home
 from meetings import home as meetings_home
 from reviews import home as reviews_home
 
-HOME_PANELS = [reviews_home, actions_home, meetings_home]
+from .annual_report import home as annual_report_home
+
+HOME_PANELS = [reviews_home, actions_home, meetings_home, annual_report_home]
 
 
 def home_panels(request, memberships):

@@ -23,10 +23,19 @@ BASE_URL = "https://document.invalid/"
 
 
 class StaticFilesOnlyFetcher(URLFetcher):
-    """Serves /static/ paths from the static files finders; refuses all else."""
+    """Serves /static/ paths from the static files finders, and the document's
+    own `resources` ({path: (bytes, content type)}: charts drawn for it); refuses
+    all else."""
+
+    def __init__(self, resources=None, **kwargs):
+        super().__init__(**kwargs)
+        self.resources = resources or {}
 
     def fetch(self, url, headers=None):
         parsed = urlparse(url)
+        if f"{parsed.scheme}://{parsed.netloc}/" == BASE_URL and parsed.path in self.resources:
+            body, mime_type = self.resources[parsed.path]
+            return URLFetcherResponse(url, body, {"Content-Type": mime_type})
         static = urlparse(settings.STATIC_URL).path
         if f"{parsed.scheme}://{parsed.netloc}/" != BASE_URL or not parsed.path.startswith(static):
             raise ValueError(f"Documents may not fetch {url!r}")
@@ -39,10 +48,17 @@ class StaticFilesOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
 
-def render_pdf(template_name, context):
-    """Renders a print template (extending pdf/base.html) to PDF bytes."""
-    html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnlyFetcher()).write_pdf(
+def render_pdf(template_name, context, *, resources=None):
+    """Renders a print template (extending pdf/base.html) to PDF bytes.
+    `resources` are files only this document may embed, by path under the
+    document's base URL ({"/charts/a.svg": (bytes, "image/svg+xml")})."""
+    return html_to_pdf(render_to_string(template_name, context), resources=resources)
+
+
+def html_to_pdf(html, *, resources=None):
+    """WeasyPrint on our HTML, with the restricted fetcher, tagged PDF/UA-1."""
+    fetcher = StaticFilesOnlyFetcher(resources=resources)
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(
         pdf_variant="pdf/ua-1"
     )
 

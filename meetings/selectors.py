@@ -347,3 +347,86 @@ def minutes_awaiting_approval(membership):
         .select_related("board", "partnership")
         .order_by("date")
     )
+
+
+# For the annual report (dashboard) --------------------------------------------
+
+HELD_STATUSES = (
+    Meeting.Status.HELD,
+    Meeting.Status.MINUTES_DRAFT,
+    Meeting.Status.MINUTES_APPROVED,
+    Meeting.Status.PUBLISHED,
+)
+
+
+def meetings_held_by_board(partnership, *, start, end):
+    """[(board, meetings held)] for every board with a meeting held between the
+    two dates, or still active: held means attendance or minutes were recorded
+    (a meeting still "planned" after its date was not). One query."""
+    from partnership.models import Board
+
+    held = Q(
+        meetings__date__range=(start, end),
+        meetings__status__in=HELD_STATUSES,
+    )
+    boards = (
+        Board.objects.for_partnership(partnership)
+        .annotate(held=Count("meetings", filter=held))
+        .filter(Q(is_active=True) | Q(held__gt=0))
+        .order_by("reports_to_id", "name")
+    )
+    return [(board, board.held) for board in boards]
+
+
+def agency_attendance(partnership, *, boards, start, end):
+    """Attendance by partner organisation at the given boards' meetings between
+    two dates, meeting by meeting, with deputies counted apart: for each
+    organisation, the meetings where it had a seat, how many of those a member
+    attended in person, how many only a deputy attended (on behalf of a
+    member), how many it sent apologies to or was absent from, and the
+    percentage of its meetings it attended (in person or by a deputy). One
+    query, however many meetings."""
+    rows = (
+        Attendance.objects.for_partnership(partnership)
+        .filter(meeting__board__in=boards, meeting__date__range=(start, end), is_member=True)
+        .exclude(status=Attendance.Status.EXPECTED)
+        .values_list(
+            "meeting_id",
+            "representing__name",
+            "person__organisation__name",
+            "status",
+            "on_behalf_of_id",
+        )
+    )
+    seen = defaultdict(set)  # (organisation, meeting) -> what happened
+    for meeting_id, representing, own, status, deputising in rows:
+        organisation = representing or own or "No organisation"
+        if status in (Attendance.Status.PRESENT, Attendance.Status.IN_ATTENDANCE):
+            seen[organisation, meeting_id].add("deputy" if deputising else "member")
+        else:
+            seen[organisation, meeting_id].add(status)
+    table = defaultdict(lambda: {"meetings": 0, "member": 0, "deputy": 0, "apologies": 0,
+                                 "absent": 0})  # fmt: skip
+    for (organisation, _meeting), what in seen.items():
+        counts = table[organisation]
+        counts["meetings"] += 1
+        for outcome in ("member", "deputy", "apologies", "absent"):
+            if outcome in what:
+                counts[outcome] += 1
+                break
+    result = []
+    for organisation, counts in sorted(table.items()):
+        attended = counts["member"] + counts["deputy"]
+        result.append(
+            {
+                "organisation": organisation,
+                "meetings": counts["meetings"],
+                "attended_by_member": counts["member"],
+                "attended_by_deputy": counts["deputy"],
+                "apologies": counts["apologies"],
+                "absent": counts["absent"],
+                "rate": round(100 * attended / counts["meetings"]),
+                "member_rate": round(100 * counts["member"] / counts["meetings"]),
+            }
+        )
+    return result

@@ -70,3 +70,29 @@ def test_documents_fetch_nothing_but_our_static_files(print_template, caplog):
     refused = [r.getMessage() for r in caplog.records if "may not fetch" in r.getMessage()]
     assert any("127.0.0.1:9" in m for m in refused)
     assert any("/etc/passwd" in m for m in refused)
+
+
+def test_a_document_may_embed_its_own_resources_and_nothing_else(settings, tmp_path):
+    from documents.render import html_to_pdf
+
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+        b'<rect width="40" height="20" fill="#1d70b8"/></svg>'
+    )
+    html = (
+        '<html lang="en-GB"><head><title>Chart</title></head><body>'
+        '<img src="/charts/one.svg" alt="One chart"><img src="/charts/other.svg" alt="Other">'
+        "</body></html>"
+    )
+
+    def drawing(pdf):
+        page = PdfReader(io.BytesIO(pdf)).pages[0]
+        stream = page.get_contents().get_data()
+        for xobject in (page["/Resources"].get("/XObject") or {}).values():
+            stream += xobject.get_object().get_data()
+        return stream
+
+    blue = b"0.113725 0.439216 0.721569"  # the rectangle's #1d70b8
+    assert blue in drawing(html_to_pdf(html, resources={"/charts/one.svg": (svg, "image/svg+xml")}))
+    # Without the resource the image is refused, not fetched from anywhere.
+    assert blue not in drawing(html_to_pdf(html))
