@@ -26,9 +26,9 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
 
 from partnership.models import BoardMembership, Partnership
+from partnership.tenancy import in_partnership
 from partnership.working_days import is_working_day, next_working_day
 
 from .models import Action, ActionLogSettings, ActionOwner, Reminder
@@ -153,10 +153,9 @@ def email_of(person):
 def reminders_due(*, on):
     """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}."""
     digests = {}
-    with scopes_disabled():
-        partnerships = list(Partnership.objects.order_by("name"))
+    partnerships = list(Partnership.objects.order_by("name"))
     for partnership in partnerships:
-        with scope(partnership=partnership):
+        with in_partnership(partnership):
             found = _candidates(partnership, on)
             if not found:
                 continue
@@ -211,10 +210,23 @@ def _claim_and_send(digest):
 
 
 def _claim(digest):
-    """Inserts one Reminder per line unless it exists; returns {key: id} of the
-    rows this transaction inserted. Rows are taken in a fixed order, so two
-    sweeps never wait on each other in a circle."""
-    lines = sorted(digest.lines, key=lambda line: line.key)
+    """Inserts one Reminder per line unless it exists; returns {key: (id, partnership
+    id)} of the rows this transaction inserted. Rows are taken in a fixed order, so two
+    sweeps never wait on each other in a circle. A digest may span
+    partnerships: each one's rows are written inside it."""
+    claimed = {}
+    lines = sorted(digest.lines, key=lambda line: (line.partnership.pk, line.key))
+    for partnership_id in dict.fromkeys(line.partnership.pk for line in lines):
+        with in_partnership(partnership_id):
+            claimed.update(
+                _claim_lines(
+                    digest, [line for line in lines if line.partnership.pk == partnership_id]
+                )
+            )
+    return claimed
+
+
+def _claim_lines(digest, lines):
     now = timezone.now()
     values, params = [], []
     for line in lines:
@@ -235,11 +247,11 @@ def _claim(digest):
         "action_id, person_id, kind, slot_date, email) VALUES "
         + ", ".join(values)
         + " ON CONFLICT (action_id, person_id, kind, slot_date) DO NOTHING"
-        " RETURNING id, action_id, person_id, kind, slot_date"
+        " RETURNING id, partnership_id, action_id, person_id, kind, slot_date"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {(a, p, k, s): pk for pk, a, p, k, s in cursor.fetchall()}
+        return {(a, p, k, s): (pk, t) for pk, t, a, p, k, s in cursor.fetchall()}
 
 
 def _send(digest, reminder_ids):
@@ -261,8 +273,12 @@ def _send(digest, reminder_ids):
         # not retried, so nobody is ever sent the same reminder twice.
         log.exception("Action reminder to %s could not be sent", digest.email)
         return
-    with scopes_disabled():
-        Reminder.objects.filter(pk__in=reminder_ids).update(sent_at=timezone.now())
+    by_partnership = defaultdict(list)
+    for reminder_id, partnership_id in reminder_ids:
+        by_partnership[partnership_id].append(reminder_id)
+    for partnership_id, ids in by_partnership.items():
+        with in_partnership(partnership_id):
+            Reminder.objects.filter(pk__in=ids).update(sent_at=timezone.now())
 
 
 def _grouped(digest):

@@ -4,8 +4,6 @@ job: a function (client, world) that does one request or run."""
 import os
 from dataclasses import dataclass
 
-from django_scopes import scope
-
 from partnership.models import (
     Board,
     BoardMembership,
@@ -15,6 +13,7 @@ from partnership.models import (
     Role,
     User,
 )
+from partnership.tenancy import in_partnership
 
 BOARDS = 20
 PEOPLE = 2000
@@ -45,10 +44,10 @@ def build_world():
         slug="bench", defaults={"name": "Benchmark Partnership", "areas_covered": "Benchmark"}
     )
     manager, _ = User.objects.get_or_create(email="bench.manager@example.org")
-    Membership.objects.get_or_create(
-        partnership=partnership, user=manager, defaults={"role": Role.BUSINESS_MANAGER}
-    )
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
+        Membership.objects.get_or_create(
+            partnership=partnership, user=manager, defaults={"role": Role.BUSINESS_MANAGER}
+        )
         if created or not Board.objects.exists():
             top = Board.objects.create(partnership=partnership, name="Executive", kind="board")
             boards = [top] + [

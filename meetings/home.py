@@ -6,10 +6,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django_scopes import scope
 
 from partnership.models import BoardMembership, Role
 from partnership.permissions import visible_boards
+from partnership.tenancy import in_partnership
 
 from .models import AgendaItem, Meeting
 from .permissions import can_view_confidential
@@ -40,7 +40,7 @@ def panel(request, memberships):
     today = timezone.localdate()
     found = []
     for membership in memberships:
-        with scope(partnership=membership.partnership):
+        with in_partnership(membership.partnership):
             found.append(_for(membership, today))
     return (
         "meetings/_home_panel.html",

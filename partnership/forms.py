@@ -133,6 +133,70 @@ class ConfirmPasswordForm(GovukForm):
         return password
 
 
+class TwoFactorCodeForm(GovukForm):
+    """The second step of signing in. Paste and password managers work (no
+    blocked paste, `autocomplete="one-time-code"`): WCAG 2.2, 3.3.8."""
+
+    code = forms.CharField(
+        label="Code",
+        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "autocapitalize": "none",
+                "class": "govuk-input--width-10",
+            }
+        ),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = None
+
+    def clean_code(self):
+        from .two_factor import throttled, verify
+
+        code = self.cleaned_data["code"]
+        wait = throttled(self.user)
+        if wait:
+            raise forms.ValidationError(
+                f"You have entered too many wrong codes. Wait {wait} seconds, then try again"
+            )
+        self.device = verify(self.user, code)
+        if self.device is None:
+            raise forms.ValidationError(
+                "The code is not right. Enter the code your app shows now, or a backup code"
+            )
+        return code
+
+
+class TwoFactorSetUpForm(GovukForm):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="After adding the account, your app shows a 6-digit code",
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+            }
+        ),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("Enter the 6-digit code, like 123456")
+        return code
+
+
 # The partnership itself -------------------------------------------------------------
 
 
