@@ -12,7 +12,9 @@ from audit.log import record
 from .models import User
 
 
-def _record_for(kind, *, user, request=None, detail=""):
+def record_for_user(kind, *, user, request=None, detail=""):
+    """Records a user's security event in the log of each partnership they
+    belong to (with no partnership when they belong to none)."""
     from .selectors import memberships_for_user
 
     memberships = memberships_for_user(user) if user is not None else []
@@ -28,18 +30,18 @@ def _user_named(credentials):
 
 
 def signed_in(sender, request, user, **kwargs):
-    _record_for("auth.signed_in", user=user, request=request)
+    record_for_user("auth.signed_in", user=user, request=request)
 
 
 def signed_out(sender, request, user, **kwargs):
     if user is not None:
-        _record_for("auth.signed_out", user=user, request=request)
+        record_for_user("auth.signed_out", user=user, request=request)
 
 
 def sign_in_failed(sender, credentials, request=None, **kwargs):
     email = (credentials or {}).get("username", "")
     user = _user_named(credentials)
-    _record_for(
+    record_for_user(
         "auth.sign_in_failed",
         user=user,
         request=request,
@@ -49,14 +51,14 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
 
 def locked_out(sender, request, username=None, ip_address=None, **kwargs):
     user = _user_named({"username": username})
-    _record_for("auth.locked_out", user=user, request=request, detail=f"{username or ''}"[:200])
+    record_for_user("auth.locked_out", user=user, request=request, detail=f"{username or ''}"[:200])
 
 
 def password_changed(sender, instance, update_fields=None, created=False, **kwargs):
     if created or (update_fields is not None and "password" not in update_fields):
         return
     if getattr(instance, "_password", None) is not None:  # set_password() was called
-        _record_for("auth.password_changed", user=instance)
+        record_for_user("auth.password_changed", user=instance)
 
 
 def connect():

@@ -28,6 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.log import record
 
+from .auth_events import record_for_user
 from .models import Role
 from .writes import service
 
@@ -116,7 +117,7 @@ def app_device_confirm(*, device, token, acting_user):
     device.confirmed = True
     device.save()
     codes = backup_codes_make(user=device.user, acting_user=acting_user)
-    record("auth.two_factor_added", user=acting_user, detail=APP_DEVICE_NAME)
+    record_for_user("auth.two_factor_added", user=acting_user, detail=APP_DEVICE_NAME)
     return codes
 
 
@@ -130,7 +131,7 @@ def backup_codes_make(*, user, acting_user):
     codes = [_backup_code() for _ in range(BACKUP_CODES)]
     for code in codes:
         device.token_set.create(token=code)
-    record("auth.backup_codes_made", user=acting_user, detail=f"{len(codes)} codes")
+    record_for_user("auth.backup_codes_made", user=acting_user, detail=f"{len(codes)} codes")
     return codes
 
 

@@ -8,9 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from audit.log import record
-
 from .. import two_factor
+from ..auth_events import record_for_user
 from ..forms import ConfirmPasswordForm, TwoFactorCodeForm, TwoFactorSetUpForm
 from ..loaders import load_membership
 from ..permissions import can_reset_two_factor, refuse_unless, require
@@ -43,7 +42,11 @@ def two_factor_sign_in(request):
     if form.is_valid():
         two_factor.mark_verified(request, form.device)
         backup = form.device.persistent_id.startswith("otp_static.")
-        record("auth.backup_code_used" if backup else "auth.two_factor_passed", request=request)
+        record_for_user(
+            "auth.backup_code_used" if backup else "auth.two_factor_passed",
+            user=user,
+            request=request,
+        )
         if backup:
             left = two_factor.backup_codes_left(user)
             messages.warning(
@@ -53,7 +56,7 @@ def two_factor_sign_in(request):
             )
         return redirect(_next_url(request))
     if form.is_bound and form.data.get("code"):
-        record("auth.two_factor_failed", request=request)
+        record_for_user("auth.two_factor_failed", user=user, request=request)
     return render(
         request, "registration/two_factor_sign_in.html", {"form": form, "next": _next_url(request)}
     )
@@ -114,7 +117,11 @@ def two_factor_backup_codes(request):
     codes = request.session.pop(BACKUP_CODES_SESSION_KEY, None)
     if codes is None:
         return redirect("two-factor")
-    return render(request, "registration/two_factor_backup_codes.html", {"codes": codes})
+    return render(
+        request,
+        "registration/two_factor_backup_codes.html",
+        {"codes": codes, "continue_url": _next_url(request)},
+    )
 
 
 @login_required
