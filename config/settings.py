@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "partnership.middleware.ContentSecurityPolicyMiddleware",
+    "partnership.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,6 +127,15 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# Rate limits (partnership.ratelimits) count in Redis, shared by every web
+# worker; the prefix keeps two services on one Redis apart.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("CACHE_URL", default=REDIS_URL),
+        "KEY_PREFIX": f"spm:{DATABASES['default']['NAME']}",
+    }
+}
 
 AUTH_USER_MODEL = "partnership.User"
 AUTHENTICATION_BACKENDS = [
@@ -209,6 +219,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# No request body may be larger than this (the largest upload, a 20 MB meeting
+# paper, with room for its form); each upload form has its own limit below it.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
 
 # Uploaded papers live outside the web root and are served only through views
 # that check who may see them.

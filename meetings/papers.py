@@ -11,7 +11,6 @@ import hashlib
 import io
 import logging
 import uuid
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
+
+from partnership.uploads import check_archive, check_pdf_content
 
 from .models import Paper
 from .services import refuse_if_frozen
@@ -58,20 +59,20 @@ def _check_pdf(data):
             raise ValidationError("The PDF is password protected: upload one without a password")
         if len(reader.pages) == 0:
             raise ValidationError("The PDF has no pages")
+        check_pdf_content(data, reader)
     except (PyPdfError, ValueError, KeyError, TypeError) as error:
         raise ValidationError("The PDF could not be read: it may be damaged") from error
 
 
 def _check_office(data):
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile as error:
+        names = set(check_archive(data))
+    except ValidationError as error:
+        if error.code != "damaged":
+            raise
         raise ValidationError(f"The selected file must be a {ACCEPTED}") from error
     if "[Content_Types].xml" not in names:
         raise ValidationError(f"The selected file must be a {ACCEPTED}")
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ValidationError("Files with macros cannot be uploaded: save it without macros")
     for kind, part in _OOXML_PARTS.items():
         if part in names:
             return kind

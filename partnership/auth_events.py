@@ -39,6 +39,10 @@ def signed_out(sender, request, user, **kwargs):
 
 
 def sign_in_failed(sender, credentials, request=None, **kwargs):
+    if request is not None:
+        from .ratelimits import address, count
+
+        count("sign-in-failures-per-address", address(request))
     email = (credentials or {}).get("username", "")
     user = _user_named(credentials)
     record_for_user(

@@ -84,10 +84,24 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
 
+    def clean(self):
+        from .ratelimits import address, exceeded
+
+        if self.request is not None and exceeded(
+            "sign-in-failures-per-address", address(self.request)
+        ):
+            raise forms.ValidationError(
+                "There have been too many failed sign-ins from your network. "
+                "Wait an hour, then try again",
+                code="rate_limited",
+            )
+        return super().clean()
+
 
 class ResetPasswordForm(GovukFormMixin, PasswordResetForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.fields["email"].label = "Email address"
         self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
         self.fields["email"].error_messages["required"] = "Enter your email address"
@@ -95,8 +109,26 @@ class ResetPasswordForm(GovukFormMixin, PasswordResetForm):
             "Enter an email address in the correct format, like name@example.org"
         )
 
+    def clean(self):
+        from .ratelimits import address, count
+
+        data = super().clean()
+        if self.request is not None and not count(
+            "password-reset-per-address", address(self.request)
+        ):
+            raise forms.ValidationError(
+                "You have asked for too many reset links. Wait an hour, then try again",
+                code="rate_limited",
+            )
+        return data
+
     def get_users(self, email):
-        # Invited users have no password yet; they reset to set one.
+        from .ratelimits import count
+
+        # Invited users have no password yet; they reset to set one. Past the
+        # limit for this address, no more emails go (and the page says the same).
+        if not count("password-reset-per-email", email.strip().lower()):
+            return User.objects.none()
         return User.objects.filter(email__iexact=email, is_active=True)
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import resolve_url
+from django.shortcuts import render, resolve_url
 from django.urls import Resolver404, resolve
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -119,7 +119,26 @@ class SessionLifetimeMiddleware:
 
 class ContentSecurityPolicyMiddleware:
     """Scripts, styles and images from our own origin only; no inline script, no
-    framing. User text (minutes) can therefore never run script in the page."""
+    framing. User text (minutes) can therefore never run script in the page.
+    Pages may not use the camera, microphone, location and the like
+    (Permissions-Policy); Referrer-Policy is Django's SECURE_REFERRER_POLICY."""
+
+    PERMISSIONS = ", ".join(
+        f"{feature}=()"
+        for feature in (
+            "accelerometer",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "usb",
+            "interest-cohort",
+        )
+    )
 
     POLICY = "; ".join(
         [
@@ -141,8 +160,29 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS)
         if request.path_info.startswith("/admin/"):
             # The Django admin uses inline styles and scripts of its own.
             return response
         response.headers.setdefault("Content-Security-Policy", self.POLICY)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request body larger than MAX_REQUEST_BYTES before anything reads
+    it (413). Each upload form has its own, smaller limit, explained beside the
+    field; this stops anything bigger at the door."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            response = render(request, "413.html", status=413)
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -91,6 +91,18 @@ def django_db_setup(
 
 
 @pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    """Each test counts rate limits from zero in a cache of its own (the shared
+    Redis is never flushed by a test)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
