@@ -252,6 +252,10 @@ GUARDIAN_RAISE_403 = False
 GUARDIAN_RENDER_403 = False
 ANONYMOUS_USER_NAME = None
 
+# A reminder a sweep claimed but did not send (its worker died) is sent by a
+# later sweep once the claim is this old (actions.reminders).
+REMINDER_CLAIM_LEASE = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=15 * 60)
+
 # The service's name as users see it (page titles, emails, PDFs).
 SERVICE_NAME = "Safeguarding Partnership Manager"
 # Where the service is reached, for links in emails sent outside a request
