@@ -5,10 +5,10 @@ from .setup import prepare
 
 def main():
     env = prepare()
-    from . import reminders
+    from . import backup, load, reminders
 
     only = sys.argv[1:]
-    proofs = {"reminders": reminders.run}
+    proofs = {"reminders": reminders.run, "load": load.run, "backup": backup.run}
     failed = [name for name, run in proofs.items() if (not only or name in only) and not run(env)]
     if failed:
         sys.exit(f"verify: failed: {', '.join(failed)}")
