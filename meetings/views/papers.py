@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
+from audit.log import record
+
 from .. import papers
 from ..forms import LatePaperForm, PaperForm
 from ..permissions import can_chair, can_manage_meetings, can_upload_paper
@@ -57,6 +59,8 @@ def paper_download(request, meeting_uuid, paper_uuid):
         filename=name,
     )
     response["Cache-Control"] = "private, no-store"
+    if paper.item.is_confidential:
+        record("paper.downloaded", request=request, obj=paper, detail=f"Item {paper.item.number}")
     return response
 
 

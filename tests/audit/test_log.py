@@ -133,3 +133,33 @@ def test_the_business_manager_reads_and_exports_only_their_partnerships_log(
     text = export.content.decode("utf-8-sig")
     assert "When (UTC)" in text and tenant_a.users["member"].email in text
     assert tenant_b.users["member"].email not in text
+
+
+@pytest.mark.django_db
+def test_a_confidential_papers_download_is_recorded_and_an_ordinary_ones_not(
+    tenant_a, client_for
+):
+    from tests.meetings.factories import AgendaItemFactory, PaperFactory
+
+    meeting = tenant_a.sample("meeting")
+    ordinary = PaperFactory(item=tenant_a.sample("agenda_item"))
+    secret = PaperFactory(
+        item=AgendaItemFactory(meeting=meeting, title="Case discussion", is_confidential=True),
+        title="Case chronology",
+    )
+    client = client_for(tenant_a.users["member"])
+    for paper in (ordinary, secret):
+        url = reverse(
+            "meetings:paper-download",
+            kwargs={
+                "partnership_slug": tenant_a.slug,
+                "meeting_uuid": meeting.uuid,
+                "paper_uuid": paper.uuid,
+            },
+        )
+        response = client.get(url)
+        assert response.status_code == 200
+        b"".join(response.streaming_content)
+    (event,) = _events(kind="paper.downloaded")
+    assert event.object_label == str(secret) and event.user == tenant_a.users["member"]
+    assert event.partnership_id == tenant_a.partnership.pk
