@@ -165,23 +165,32 @@ class ConfirmPasswordForm(GovukForm):
         return password
 
 
-class TwoFactorCodeForm(GovukForm):
-    """The second step of signing in. Paste and password managers work (no
-    blocked paste, `autocomplete="one-time-code"`): WCAG 2.2, 3.3.8."""
-
-    code = forms.CharField(
-        label="Code",
-        help_text="The 6-digit code your authenticator app shows now, or one of your backup codes",
+def _code_field(label, help_text, **attrs):
+    """A one-time code: pasting and password managers work (nothing blocks
+    paste; `autocomplete="one-time-code"`), as WCAG 2.2's 3.3.8 asks."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
         max_length=20,
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
                 "spellcheck": "false",
-                "autocapitalize": "none",
                 "class": "govuk-input--width-10",
+                **attrs,
             }
         ),
         error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+
+class TwoFactorCodeForm(GovukForm):
+    """The second step of signing in: an app's code or a backup code."""
+
+    code = _code_field(
+        "Code",
+        "The 6-digit code your authenticator app shows now, or one of your backup codes",
+        autocapitalize="none",
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -207,19 +216,10 @@ class TwoFactorCodeForm(GovukForm):
 
 
 class TwoFactorSetUpForm(GovukForm):
-    code = forms.CharField(
-        label="Code from your authenticator app",
-        help_text="After adding the account, your app shows a 6-digit code",
-        max_length=20,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "spellcheck": "false",
-                "class": "govuk-input--width-10",
-            }
-        ),
-        error_messages={"required": "Enter the code from your authenticator app"},
+    code = _code_field(
+        "Code from your authenticator app",
+        "After adding the account, your app shows a 6-digit code",
+        inputmode="numeric",
     )
 
     def clean_code(self):

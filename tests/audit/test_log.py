@@ -136,9 +136,7 @@ def test_the_business_manager_reads_and_exports_only_their_partnerships_log(
 
 
 @pytest.mark.django_db
-def test_a_confidential_papers_download_is_recorded_and_an_ordinary_ones_not(
-    tenant_a, client_for
-):
+def test_a_confidential_papers_download_is_recorded_and_an_ordinary_ones_not(tenant_a, client_for):
     from tests.meetings.factories import AgendaItemFactory, PaperFactory
 
     meeting = tenant_a.sample("meeting")
