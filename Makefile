@@ -1,6 +1,10 @@
 # Two commands matter: `make run` (the service with demo data on
-# http://127.0.0.1:8000) and `make test` (everything CI checks). Both start
-# from a fresh clone: they create the virtualenv and the database they need.
+# http://127.0.0.1:8000) and `make test` (everything CI checks on every
+# change); `make verify` runs the slower proofs (reminders under faults, load,
+# backup and restore, dependency audit). All start from a fresh clone: they
+# create the virtualenv, the database and its two roles (scripts/ensure_database.py).
+# DATABASE_URL names the database and the role that owns its tables (migrations
+# run as it); the service connects as spm_app, which owns nothing (SECURITY.md).
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -9,7 +13,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/spm
 
-.PHONY: install run test lint bench assets database system-packages clean
+.PHONY: install run test lint bench verify audit assets database system-packages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +27,9 @@ database: install
 	$(BIN)/python scripts/ensure_database.py
 
 # Browser tests drive Debian's Chromium (a downloaded Playwright browser cannot
-# be fetched on these machines); PDFs are set in Liberation Sans.
-SYSTEM_PACKAGES := chromium fonts-liberation
+# be fetched on these machines); PDFs are set in Liberation Sans; the backup
+# drill uses pg_dump and pg_restore.
+SYSTEM_PACKAGES := chromium fonts-liberation postgresql-client
 system-packages:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -43,12 +48,25 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=false SECRET_KEY=check-deploy-$$(date +%s%N)-not-a-real-key-but-long-enough-for-it \
+		ALLOWED_HOSTS=spm.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/bandit -q -c pyproject.toml -r .
 
 test: database system-packages lint
 	$(BIN)/pytest
 
 bench: database
 	DEBUG=true $(BIN)/python -m benchmarks
+
+# The proofs too slow for every `make test`, each printing its figure, in a
+# database of its own (<database>_verify): reminders under faults, the heaviest
+# pages under load on 127.0.0.1, a pg_dump/pg_restore drill; then pip-audit.
+verify: database system-packages
+	$(BIN)/python -m verify
+	$(MAKE) audit
+
+audit: install
+	$(BIN)/python scripts/audit_dependencies.py
 
 # Rebuild the vendored front end (GOV.UK Frontend, MoJ Frontend, htmx, axe-core)
 # after changing frontend/package.json or frontend/scss. The output is committed.

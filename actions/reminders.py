@@ -10,8 +10,16 @@ Reminder row (unique) in the transaction that decides to send, with INSERT ...
 ON CONFLICT DO NOTHING RETURNING, so only the sweep whose insert succeeded sends
 it; a re-run, a retried task or a second worker at the same moment finds the row
 taken (a concurrent insert waits for the first transaction, then does nothing).
-The email goes once that transaction commits. "Due soon" is sent once per due
-date; "overdue" once a week (the week counted from the first overdue day).
+The email goes once that transaction commits, and the rows are then marked
+sent. A claim left unsent (the worker died between the commit and the email, or
+the mail server refused it) is taken up again by a later sweep once it is older
+than REMINDER_CLAIM_LEASE, re-claimed with one UPDATE so only one sweep sends
+it: a reminder is never lost to a crash. The rows are marked sent in the
+transaction that sends the email, which commits as soon as the mail server has
+it, so only a crash inside that one COMMIT could send a reminder twice (and the
+email's Message-ID is the same both times, so mail systems that de-duplicate
+show it once). "Due soon" is sent once per due date; "overdue" once a week (the
+week counted from the first overdue day).
 """
 
 import datetime
@@ -20,17 +28,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import connection, transaction
+from django.core.mail import EmailMultiAlternatives
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
 
 from partnership.models import BoardMembership, Membership, Partnership
 from partnership.permissions import can_view_sensitive
+from partnership.tenancy import in_partnership
 from partnership.working_days import is_working_day, next_working_day
 
 from .models import Action, ActionLogSettings, ActionOwner, Reminder
@@ -170,10 +178,9 @@ def email_of(person):
 def reminders_due(*, on):
     """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}."""
     digests = {}
-    with scopes_disabled():
-        partnerships = list(Partnership.objects.order_by("name"))
+    partnerships = list(Partnership.objects.order_by("name"))
     for partnership in partnerships:
-        with scope(partnership=partnership):
+        with in_partnership(partnership):
             found = _candidates(partnership, on)
             if not found:
                 continue
@@ -202,7 +209,7 @@ def reminders_send(*, on=None, dry_run=False):
     digests = reminders_due(on=on)
     if dry_run:
         return list(digests.values())
-    sent = []
+    sent = _resend_abandoned(on)
     for digest in digests.values():
         claimed = _claim_and_send(digest)
         if claimed is not None:
@@ -228,10 +235,23 @@ def _claim_and_send(digest):
 
 
 def _claim(digest):
-    """Inserts one Reminder per line unless it exists; returns {key: id} of the
-    rows this transaction inserted. Rows are taken in a fixed order, so two
-    sweeps never wait on each other in a circle."""
-    lines = sorted(digest.lines, key=lambda line: line.key)
+    """Inserts one Reminder per line unless it exists; returns {key: (id, partnership
+    id)} of the rows this transaction inserted. Rows are taken in a fixed order, so two
+    sweeps never wait on each other in a circle. A digest may span
+    partnerships: each one's rows are written inside it."""
+    claimed = {}
+    lines = sorted(digest.lines, key=lambda line: (line.partnership.pk, line.key))
+    for partnership_id in dict.fromkeys(line.partnership.pk for line in lines):
+        with in_partnership(partnership_id):
+            claimed.update(
+                _claim_lines(
+                    digest, [line for line in lines if line.partnership.pk == partnership_id]
+                )
+            )
+    return claimed
+
+
+def _claim_lines(digest, lines):
     now = timezone.now()
     values, params = [], []
     for line in lines:
@@ -252,11 +272,55 @@ def _claim(digest):
         "action_id, person_id, kind, slot_date, email) VALUES "
         + ", ".join(values)
         + " ON CONFLICT (action_id, person_id, kind, slot_date) DO NOTHING"
-        " RETURNING id, action_id, person_id, kind, slot_date"
+        " RETURNING id, partnership_id, action_id, person_id, kind, slot_date"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {(a, p, k, s): pk for pk, a, p, k, s in cursor.fetchall()}
+        return {(a, p, k, s): (pk, t) for pk, t, a, p, k, s in cursor.fetchall()}
+
+
+def _resend_abandoned(on):
+    """Sends again the reminders claimed by a sweep that never sent them (see the
+    module's docstring), for the week up to `on`. Returns the digests sent."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.REMINDER_CLAIM_LEASE)
+    since = on - datetime.timedelta(days=7)
+    digests = {}
+    for partnership in Partnership.objects.order_by("pk"):
+        with in_partnership(partnership), transaction.atomic():
+            table = Reminder._meta.db_table
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f'UPDATE "{table}" SET updated_at = now() '  # noqa: S608 - table name from the model
+                    "WHERE sent_at IS NULL AND updated_at < %s AND slot_date >= %s RETURNING id",
+                    [cutoff, since],
+                )
+                ids = [row[0] for row in cursor.fetchall()]
+            for reminder in Reminder.objects.filter(pk__in=ids).select_related(
+                "action__board", "action__partnership", "person"
+            ):
+                digest = digests.setdefault(
+                    reminder.email, Digest(email=reminder.email, name=reminder.person.full_name)
+                )
+                digest.lines.append(
+                    (
+                        reminder.pk,
+                        Line(
+                            partnership,
+                            reminder.action,
+                            reminder.person_id,
+                            reminder.kind,
+                            reminder.slot_date,
+                        ),
+                    )
+                )
+    sent = []
+    for digest in digests.values():
+        ids = [(pk, line.partnership.pk) for pk, line in digest.lines]
+        digest.lines = [line for _, line in digest.lines]
+        log.warning("Sending %s reminder(s) a sweep claimed but never sent", len(ids))
+        _send(digest, ids)
+        sent.append(digest)
+    return sent
 
 
 def _send(digest, reminder_ids):
@@ -265,21 +329,47 @@ def _send(digest, reminder_ids):
         "groups": _grouped(digest),
         "service_name": settings.SERVICE_NAME,
     }
+    first = min(pk for pk, _ in reminder_ids)
+    message = EmailMultiAlternatives(
+        subject=f"Your actions: {digest.summary()}",
+        body=render_to_string("actions/email/reminder.txt", context),
+        to=[digest.email],
+        # The same for a second attempt at the same claim, so a mail system that
+        # de-duplicates shows it once.
+        headers={"Message-ID": f"<reminders-{first}-{len(reminder_ids)}@{_domain()}>"},
+    )
+    message.attach_alternative(
+        render_to_string("actions/email/reminder.html", context), "text/html"
+    )
+    sent = False
     try:
-        send_mail(
-            subject=f"Your actions: {digest.summary()}",
-            message=render_to_string("actions/email/reminder.txt", context),
-            from_email=None,
-            recipient_list=[digest.email],
-            html_message=render_to_string("actions/email/reminder.html", context),
-        )
+        # Marked sent in the transaction that sends, which commits the moment
+        # the mail server has it: a crash before then leaves the claim for a
+        # later sweep; only a crash inside that one COMMIT could send twice.
+        with transaction.atomic():
+            _mark_sent(reminder_ids)
+            message.send()
+            sent = True
+    except DatabaseError:
+        if not sent:
+            raise
+        # The database went away after the email went: record it on a new
+        # connection, or the claim would be sent again.
+        connection.close()
+        _mark_sent(reminder_ids)
     except Exception:
-        # Claimed but not sent: left with sent_at empty for someone to see, and
-        # not retried, so nobody is ever sent the same reminder twice.
+        # Not sent (the mail server refused it): the mark rolled back, and a
+        # later sweep sends it once the claim's lease has run out.
         log.exception("Action reminder to %s could not be sent", digest.email)
-        return
-    with scopes_disabled():
-        Reminder.objects.filter(pk__in=reminder_ids).update(sent_at=timezone.now())
+
+
+def _mark_sent(reminder_ids):
+    by_partnership = defaultdict(list)
+    for reminder_id, partnership_id in reminder_ids:
+        by_partnership[partnership_id].append(reminder_id)
+    for partnership_id, ids in sorted(by_partnership.items()):
+        with in_partnership(partnership_id):
+            Reminder.objects.filter(pk__in=ids).update(sent_at=timezone.now())
 
 
 def _grouped(digest):
@@ -302,3 +392,9 @@ def _grouped(digest):
         )
         groups.setdefault(line.partnership, []).append((line, link))
     return list(groups.items())
+
+
+def _domain():
+    from urllib.parse import urlparse
+
+    return urlparse(settings.SITE_URL).hostname or "localhost"

@@ -17,10 +17,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django_scopes import scope
 
 from partnership.models import Board, PartnerAgency, Person
 from partnership.permissions import can_view_sensitive
+from partnership.tenancy import in_partnership
 
 from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate
 from .owners import ALL, people_owning_q
@@ -271,7 +271,7 @@ def my_actions(memberships):
     Each partnership is read in its own scope, with that membership's rights."""
     groups = []
     for membership in memberships:
-        with scope(partnership=membership.partnership):
+        with in_partnership(membership.partnership):
             person = membership.person
             if person is None:
                 continue

@@ -8,11 +8,11 @@ import datetime
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
-from django_scopes import scope
 
 from actions.models import Action, ActionCounter, ActionOwner, ActionUpdate
 from actions.reminders import reminders_send
 from partnership.models import Person
+from partnership.tenancy import in_partnership
 
 from .scenarios import emails_to_memory, next_working_day_after_today, size
 
@@ -22,7 +22,7 @@ OPEN = "status=open&status=in_progress&status=carried_forward"
 
 def build(world):
     partnership = world.partnership
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         manager_person, _ = Person.objects.get_or_create(
             partnership=partnership,
             user=world.manager,

@@ -18,7 +18,6 @@ from decimal import Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django_scopes import scope
 
 from actions.models import Action, ActionUpdate
 from dashboard.annual_report import documents, evidence, services
@@ -36,6 +35,7 @@ from partnership.models import (
     Person,
     Role,
 )
+from partnership.tenancy import in_partnership
 
 from .scenarios import size
 
@@ -49,7 +49,7 @@ def _partnership(slug, scale):
         slug=slug,
         defaults={"name": f"Report Benchmark {slug}", "areas_covered": "Benchmark"},
     )
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         if not Board.objects.exists():
             _fill(partnership, scale)
         report = AnnualReport.objects.filter(partnership=partnership).first()
@@ -197,14 +197,14 @@ def build(world):
     world.extra["report"] = _partnership("bench-report", 1)
     world.extra["report_tenth"] = _partnership("bench-report-tenth", 0.1)
     partnership, report = world.extra["report"]
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         html, resources = documents.report_html(report, documents.live_content(report))
     world.extra["report_html"] = (html, resources)
 
 
 def _ours(client, world):
     partnership, report = world.extra["report"]
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         documents.report_pdf(report, documents.live_content(report))
 
 
@@ -215,7 +215,7 @@ def _raw(client, world):
 
 def _queries(world, key):
     partnership, report = world.extra[key]
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         fresh = AnnualReport.objects.select_related("partnership").get(pk=report.pk)
         with CaptureQueriesContext(connection) as context:
             evidence.gather(fresh)

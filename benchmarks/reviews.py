@@ -8,9 +8,9 @@ cases in tests/reviews/test_views.py."""
 import datetime
 
 from django.utils import timezone
-from django_scopes import scope
 
 from partnership.models import Membership, Partnership, Role
+from partnership.tenancy import in_partnership
 from partnership.working_days import add_working_days
 from reviews.clocks import rules_ensure
 from reviews.documents import summary_pdf
@@ -26,7 +26,7 @@ STAGES = ["commissioned", "information_gathering", "drafting", "final_draft", "s
 
 def _fill(partnership, count, prefix):
     """`count` cases with their clocks, in bulk (idempotent)."""
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         rules_ensure(partnership)
         if Case.objects.count() >= count:
             return
@@ -103,7 +103,7 @@ def _get(path):
 
 def _summary(client, world):
     # Rendered as the background job renders it (the page queues it at this size).
-    with scope(partnership=world.partnership):
+    with in_partnership(world.partnership):
         membership = Membership.objects.select_related("partnership", "user").get(
             partnership=world.partnership, user=world.manager
         )

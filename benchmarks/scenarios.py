@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from django_scopes import scope
 
 from partnership.models import (
     Board,
@@ -19,6 +18,7 @@ from partnership.models import (
     Role,
     User,
 )
+from partnership.tenancy import in_partnership
 from partnership.working_days import next_working_day
 
 BOARDS = 20
@@ -50,10 +50,10 @@ def build_world():
         slug="bench", defaults={"name": "Benchmark Partnership", "areas_covered": "Benchmark"}
     )
     manager, _ = User.objects.get_or_create(email="bench.manager@example.org")
-    Membership.objects.get_or_create(
-        partnership=partnership, user=manager, defaults={"role": Role.BUSINESS_MANAGER}
-    )
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
+        Membership.objects.get_or_create(
+            partnership=partnership, user=manager, defaults={"role": Role.BUSINESS_MANAGER}
+        )
         if created or not Board.objects.exists():
             top = Board.objects.create(partnership=partnership, name="Executive", kind="board")
             boards = [top] + [

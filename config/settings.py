@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_celery_beat",
     "pgtrigger",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Ours, from the base up: base apps, the kernel, feature apps, composition.
     "govuk",
     "audit",
@@ -58,12 +61,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "partnership.middleware.ContentSecurityPolicyMiddleware",
+    "partnership.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.AuditRequestMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "partnership.middleware.SessionLifetimeMiddleware",
+    "partnership.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -95,14 +102,40 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "govuk.forms.GovukFormRenderer"
 
+# Two ways into one database (SECURITY.md, "Isolation"):
+# - "owner" (DATABASE_URL) owns the tables: only migrations connect as it.
+# - "default", the service itself (web, worker, beat, commands), connects as a
+#   role that owns nothing and lacks BYPASSRLS, so PostgreSQL's row-level security
+#   holds it to one partnership's rows. APP_DATABASE_URL names it; by default it is
+#   the owner's address with the user APP_DATABASE_USER (spm_app), which
+#   scripts/ensure_database.py creates.
+OWNER_DATABASE = env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/spm")
+APP_DATABASE_URL = env("APP_DATABASE_URL", default="")
 DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/spm"),
+    "owner": OWNER_DATABASE,
+    "default": environ.Env.db_url_config(APP_DATABASE_URL)
+    if APP_DATABASE_URL
+    else {
+        **OWNER_DATABASE,
+        "USER": env("APP_DATABASE_USER", default="spm_app"),
+        "PASSWORD": env("APP_DATABASE_PASSWORD", default=""),
+    },
 }
+DATABASE_ROUTERS = ["partnership.rls.MigrationRouter"]
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# Rate limits (partnership.ratelimits) count in Redis, shared by every web
+# worker; the prefix keeps two services on one Redis apart.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("CACHE_URL", default=REDIS_URL),
+        "KEY_PREFIX": f"spm:{DATABASES['default']['NAME']}",
+    }
+}
 
 AUTH_USER_MODEL = "partnership.User"
 AUTHENTICATION_BACKENDS = [
@@ -136,6 +169,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
+
+# Two-factor sign-in (partnership.two_factor): codes from an authenticator app,
+# and one-time backup codes. The app shows the service's name.
+OTP_TOTP_ISSUER = "Safeguarding Partnership Manager"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Sessions end after 30 minutes without a request, and 10 hours after sign-in whatever.
 SESSION_COOKIE_AGE = 30 * 60
@@ -181,6 +220,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# No request body may be larger than this (the largest upload, a 20 MB meeting
+# paper, with room for its form); each upload form has its own limit below it.
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
+
 # Uploaded papers live outside the web root and are served only through views
 # that check who may see them.
 MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
@@ -219,6 +262,10 @@ ANONYMOUS_USER_NAME = None
 FIELD_ENCRYPTION_KEY = env.list("FIELD_ENCRYPTION_KEY", default=[])
 if not FIELD_ENCRYPTION_KEY and DEBUG:
     FIELD_ENCRYPTION_KEY = ["ZGV2ZWxvcG1lbnQta2V5LW5ldmVyLWluLXByb2R1Y3Q="]  # DEBUG only
+
+# A reminder a sweep claimed but did not send (its worker died) is sent by a
+# later sweep once the claim is this old (actions.reminders).
+REMINDER_CLAIM_LEASE = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=15 * 60)
 
 # The service's name as users see it (page titles, emails, PDFs).
 SERVICE_NAME = "Safeguarding Partnership Manager"

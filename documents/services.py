@@ -4,8 +4,9 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
 
+from partnership.models import Partnership
+from partnership.tenancy import in_partnership
 from partnership.writes import acting_as, service
 
 from .models import DocumentJob
@@ -26,25 +27,25 @@ def document_request(*, partnership, kind, title, params, acting_user):
     )
     from .tasks import render_document
 
-    transaction.on_commit(lambda: render_document.delay(job.pk))
+    transaction.on_commit(lambda: render_document.delay(job.pk, job.partnership_id))
     return job
 
 
-def document_render(*, job_id):
-    """Renders a queued job, on behalf of whoever asked for it (the history of
-    the job names them, though a worker did the work). Idempotent: a job already
-    finished, or being rendered by another worker, is left alone, so a retried or
-    duplicated task does the work once."""
-    with scopes_disabled():
+def document_render(*, job_id, partnership_id):
+    """Renders a queued job inside its partnership, on behalf of whoever asked
+    for it (the history of the job names them, though a worker did the work).
+    Idempotent: a job already finished, or being rendered by another worker, is
+    left alone, so a retried or duplicated task does the work once."""
+    with in_partnership(partnership_id):
         requester = DocumentJob.objects.filter(pk=job_id).select_related("requested_by").first()
     if requester is None:
         return
     with acting_as(requester.requested_by):
-        _render(job_id)
+        _render(job_id, partnership_id)
 
 
-def _render(job_id):
-    with transaction.atomic(), scopes_disabled():
+def _render(job_id, partnership_id):
+    with in_partnership(partnership_id):
         job = (
             DocumentJob.objects.select_for_update(skip_locked=True)
             .select_related("partnership")
@@ -56,11 +57,11 @@ def _render(job_id):
         job.status = DocumentJob.Status.RUNNING
         job.save(update_fields=["status", "updated_at"])
     try:
-        with scope(partnership=job.partnership):
+        with in_partnership(job.partnership):
             content, filename, content_type = RENDERERS[job.kind](job)
     except Exception:
         log.exception("Document job %s (%s) failed", job.pk, job.kind)
-        with scopes_disabled():
+        with in_partnership(partnership_id):
             job.status = DocumentJob.Status.FAILED
             job.error = (
                 "Something went wrong preparing this document. "
@@ -69,7 +70,7 @@ def _render(job_id):
             job.finished_at = timezone.now()
             job.save(update_fields=["status", "error", "finished_at", "updated_at"])
         return
-    with scopes_disabled():
+    with in_partnership(partnership_id):
         job.file.save(filename, ContentFile(content), save=False)
         job.filename = filename
         job.content_type = content_type
@@ -87,13 +88,14 @@ def documents_purge(*, now=None):
 
 def files_purge(model, *, before):
     """Deletes the stored `file` of every `model` row created before `before`,
-    across partnerships, keeping the rows themselves as the record. Returns how
-    many files went."""
+    in each partnership in turn, keeping the rows themselves as the record.
+    Returns how many files went."""
     purged = 0
-    with scopes_disabled():
-        for row in model.objects.filter(created_at__lt=before).exclude(file=""):
-            row.file.delete(save=False)
-            row.file = ""
-            row.save(update_fields=["file", "updated_at"])
-            purged += 1
+    for partnership in Partnership.objects.order_by("pk"):
+        with in_partnership(partnership):
+            for row in model.objects.filter(created_at__lt=before).exclude(file=""):
+                row.file.delete(save=False)
+                row.file = ""
+                row.save(update_fields=["file", "updated_at"])
+                purged += 1
     return purged

@@ -3,15 +3,17 @@ one set of content checks and the size limit, for every app that stores files.
 
 A file's type is decided by its content, never its name: a PDF starts "%PDF-"
 and pypdf can read it; a Word document or Excel workbook is an Office Open XML
-zip with the parts such a file must have (macro-enabled files are refused)."""
+zip with the parts such a file must have. The checks every upload shares (zip
+bombs, macros, PDF polyglots and active content) are partnership.uploads'."""
 
 import io
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+from partnership.uploads import check_archive, check_pdf_content
 
 MAX_BYTES = getattr(settings, "DOCUMENT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 ACCEPTED = "PDF, Word (.docx) or Excel (.xlsx)"
@@ -50,20 +52,20 @@ def _check_pdf(data):
             raise ValidationError("The PDF is password protected: upload one without a password")
         if len(reader.pages) == 0:
             raise ValidationError("The PDF has no pages")
+        check_pdf_content(data, reader)
     except (PyPdfError, ValueError, KeyError, TypeError) as error:
         raise ValidationError("The PDF could not be read: it may be damaged") from error
 
 
 def _check_office(data):
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile as error:
+        names = set(check_archive(data))
+    except ValidationError as error:
+        if error.code != "damaged":
+            raise
         raise ValidationError(f"The selected file must be a {ACCEPTED}") from error
     if "[Content_Types].xml" not in names:
         raise ValidationError(f"The selected file must be a {ACCEPTED}")
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ValidationError("Files with macros cannot be uploaded: save it without macros")
     for kind, part in _OOXML_PARTS.items():
         if part in names:
             return kind

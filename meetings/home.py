@@ -6,9 +6,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django_scopes import scope
 
 from partnership.permissions import visible_boards
+from partnership.tenancy import in_partnership
 
 from .models import Meeting
 from .selectors import minutes_awaiting_approval, papers_due_from
@@ -39,7 +39,7 @@ def panel(request, memberships):
     today = timezone.localdate()
     found = []
     for membership in memberships:
-        with scope(partnership=membership.partnership):
+        with in_partnership(membership.partnership):
             found.append(_for(membership, today))
     return (
         "meetings/_home_panel.html",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class PartnershipConfig(AppConfig):
@@ -6,4 +7,13 @@ class PartnershipConfig(AppConfig):
     verbose_name = "Partnerships and people"
 
     def ready(self):
-        from . import permissions  # noqa: F401 - registers the rules templates ask
+        from . import (
+            auth_events,
+            object_permissions,
+            permissions,  # noqa: F401 - registers the rules templates ask
+            rls,
+        )
+
+        post_migrate.connect(rls.apply_after_migrate, dispatch_uid="partnership_rls")
+        auth_events.connect()
+        object_permissions.connect()

@@ -11,5 +11,5 @@ def tenancy(request):
     }
     if partnership is not None:
         # Callable, so only pages that show the link pay for the query.
-        context["other_partnerships"] = lambda: memberships_for_user(request.user).count() > 1
+        context["other_partnerships"] = lambda: len(memberships_for_user(request.user)) > 1
     return context

@@ -84,10 +84,24 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
 
+    def clean(self):
+        from .ratelimits import address, exceeded
+
+        if self.request is not None and exceeded(
+            "sign-in-failures-per-address", address(self.request)
+        ):
+            raise forms.ValidationError(
+                "There have been too many failed sign-ins from your network. "
+                "Wait an hour, then try again",
+                code="rate_limited",
+            )
+        return super().clean()
+
 
 class ResetPasswordForm(GovukFormMixin, PasswordResetForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.fields["email"].label = "Email address"
         self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
         self.fields["email"].error_messages["required"] = "Enter your email address"
@@ -95,8 +109,26 @@ class ResetPasswordForm(GovukFormMixin, PasswordResetForm):
             "Enter an email address in the correct format, like name@example.org"
         )
 
+    def clean(self):
+        from .ratelimits import address, count
+
+        data = super().clean()
+        if self.request is not None and not count(
+            "password-reset-per-address", address(self.request)
+        ):
+            raise forms.ValidationError(
+                "You have asked for too many reset links. Wait an hour, then try again",
+                code="rate_limited",
+            )
+        return data
+
     def get_users(self, email):
-        # Invited users have no password yet; they reset to set one.
+        from .ratelimits import count
+
+        # Invited users have no password yet; they reset to set one. Past the
+        # limit for this address, no more emails go (and the page says the same).
+        if not count("password-reset-per-email", email.strip().lower()):
+            return User.objects.none()
         return User.objects.filter(email__iexact=email, is_active=True)
 
 
@@ -131,6 +163,70 @@ class ConfirmPasswordForm(GovukForm):
         if confirmed is None or confirmed.pk != user.pk:
             raise forms.ValidationError("The password is not right. Enter your own password")
         return password
+
+
+def _code_field(label, help_text, **attrs):
+    """A one-time code: pasting and password managers work (nothing blocks
+    paste; `autocomplete="one-time-code"`), as WCAG 2.2's 3.3.8 asks."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "spellcheck": "false",
+                "class": "govuk-input--width-10",
+                **attrs,
+            }
+        ),
+        error_messages={"required": "Enter the code from your authenticator app"},
+    )
+
+
+class TwoFactorCodeForm(GovukForm):
+    """The second step of signing in: an app's code or a backup code."""
+
+    code = _code_field(
+        "Code",
+        "The 6-digit code your authenticator app shows now, or one of your backup codes",
+        autocapitalize="none",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = None
+
+    def clean_code(self):
+        from .two_factor import throttled, verify
+
+        code = self.cleaned_data["code"]
+        wait = throttled(self.user)
+        if wait:
+            raise forms.ValidationError(
+                f"You have entered too many wrong codes. Wait {wait} seconds, then try again"
+            )
+        self.device = verify(self.user, code)
+        if self.device is None:
+            raise forms.ValidationError(
+                "The code is not right. Enter the code your app shows now, or a backup code"
+            )
+        return code
+
+
+class TwoFactorSetUpForm(GovukForm):
+    code = _code_field(
+        "Code from your authenticator app",
+        "After adding the account, your app shows a 6-digit code",
+        inputmode="numeric",
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("Enter the 6-digit code, like 123456")
+        return code
 
 
 # The partnership itself -------------------------------------------------------------

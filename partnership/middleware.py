@@ -5,23 +5,36 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import resolve_url
+from django.shortcuts import render, resolve_url
 from django.urls import Resolver404, resolve
 from django_htmx.http import HttpResponseClientRedirect
-from django_scopes import scope, scopes_disabled
 
-from .permissions import Capabilities
-from .selectors import membership_for
+from audit.log import record
+
+from .models import Partnership
+from .permissions import Capabilities, Hidden
+from .selectors import membership_of
+from .tenancy import across_partnerships, in_partnership, signed_in_as
+from .two_factor import is_verified
 
 
 class TenancyMiddleware:
     """Resolves `/p/<partnership_slug>/`, admits only active members and runs the
-    view inside that partnership's scope.
+    request inside that partnership: the django-scopes scope and, in the same
+    transaction as the view (ATOMIC_REQUESTS nests inside it), PostgreSQL's
+    `app.partnership_id`, so row-level security holds every query to it.
 
     Anonymous users are sent to sign in (whether or not the partnership exists);
     signed-in non-members get 404, so a partnership's existence is never revealed.
-    Outside tenant URLs no scope is open, so tenant queries there raise.
+    Outside tenant URLs a signed-in user's requests see their own memberships and
+    no other tenant row; the admin, for staff who have passed two-factor sign-in,
+    is the one audited way across partnerships.
+
+    Refusals (403, and the 404 of a loader hiding a record the member may not
+    see) are written to the audit log here, outside the view's transaction,
+    which rolls back: the record of a refusal survives it.
     """
 
     def __init__(self, get_response):
@@ -35,27 +48,51 @@ class TenancyMiddleware:
             match = resolve(request.path_info)
         except Resolver404:
             return self.get_response(request)
+        user = request.user if request.user.is_authenticated else None
         if match.app_name == "admin":
-            # The Django admin is for superusers running the service, across partnerships.
-            with scopes_disabled():
-                return self.get_response(request)
+            if user is not None and user.is_staff and is_verified(request):
+                with across_partnerships("admin", request=request):
+                    return self.get_response(request)
+            return self.get_response(request)
         slug = match.kwargs.get("partnership_slug")
         if slug is None:
-            return self.get_response(request)
-        if not request.user.is_authenticated:
+            if user is None:
+                return self.get_response(request)
+            with signed_in_as(user):
+                return self.get_response(request)
+        if user is None:
             return redirect_to_login(request.get_full_path())
-        membership = membership_for(request.user, slug)
-        if membership is None:
-            raise Http404("No such partnership")
-        request.partnership = membership.partnership
-        request.membership = membership
-        request.can = Capabilities(membership)
-        with scope(partnership=membership.partnership):
-            return self.get_response(request)
+        partnership = Partnership.objects.filter(slug=slug).first()
+        if partnership is not None:
+            with in_partnership(partnership, user=user):
+                membership = membership_of(user, partnership)
+                if membership is not None:
+                    request.partnership = partnership
+                    request.membership = membership
+                    request.can = Capabilities(membership)
+                    return self.get_response(request)
+            record(
+                "permission.refused",
+                request=request,
+                partnership=partnership,
+                detail="Not a member of this partnership",
+            )
+        raise Http404("No such partnership")
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Views take the partnership from request.partnership, never from the URL.
         view_kwargs.pop("partnership_slug", None)
+
+    def process_exception(self, request, exception):
+        # Called after the view's transaction has rolled back, still inside the
+        # partnership's: the record is kept.
+        if request.partnership is None:
+            return None
+        if isinstance(exception, PermissionDenied):
+            record("permission.refused", request=request, detail=str(exception)[:500])
+        elif isinstance(exception, Hidden):
+            record("permission.hidden", request=request, detail=str(exception)[:500])
+        return None
 
 
 class SessionLifetimeMiddleware:
@@ -82,7 +119,26 @@ class SessionLifetimeMiddleware:
 
 class ContentSecurityPolicyMiddleware:
     """Scripts, styles and images from our own origin only; no inline script, no
-    framing. User text (minutes) can therefore never run script in the page."""
+    framing. User text (minutes) can therefore never run script in the page.
+    Pages may not use the camera, microphone, location and the like
+    (Permissions-Policy); Referrer-Policy is Django's SECURE_REFERRER_POLICY."""
+
+    PERMISSIONS = ", ".join(
+        f"{feature}=()"
+        for feature in (
+            "accelerometer",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "usb",
+            "interest-cohort",
+        )
+    )
 
     POLICY = "; ".join(
         [
@@ -104,8 +160,29 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS)
         if request.path_info.startswith("/admin/"):
             # The Django admin uses inline styles and scripts of its own.
             return response
         response.headers.setdefault("Content-Security-Policy", self.POLICY)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuses a request body larger than MAX_REQUEST_BYTES before anything reads
+    it (413). Each upload form has its own, smaller limit, explained beside the
+    field; this stops anything bigger at the door."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            response = render(request, "413.html", status=413)
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

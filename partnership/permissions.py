@@ -74,6 +74,13 @@ def can_manage_memberships(membership) -> bool:
 
 
 @rule()
+def can_reset_two_factor(membership) -> bool:
+    """Recovery for a user who lost their authenticator and backup codes: the
+    business manager, who answers for who may sign in."""
+    return active_role(membership) == Role.BUSINESS_MANAGER
+
+
+@rule()
 def can_view_people(membership) -> bool:
     """The people directory holds contact details: the business unit and the
     minute taker (who records attendance) need it; others see names in minutes."""
@@ -179,10 +186,15 @@ def refuse_unless(allowed):
         raise PermissionDenied
 
 
+class Hidden(Http404):
+    """A 404 that hides something the member may not see (as opposed to
+    something that is not there): the audit log records it as a refusal."""
+
+
 def hide_unless(visible, what="Not found"):
     """404 unless `visible`: the member may not know the thing exists."""
     if not visible:
-        raise Http404(what)
+        raise Hidden(what)
 
 
 def require(check):

@@ -9,28 +9,32 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import Board, BoardMembership, Membership, PartnerAgency, Person
+from .tenancy import signed_in_as
 
 
-def membership_for(user, partnership_slug):
-    """The user's active membership of the partnership with this slug, or None.
-    Read across tenants on purpose: it is how a request finds its tenant."""
+def membership_of(user, partnership):
+    """The user's active membership of `partnership`, or None. Read inside the
+    partnership (TenancyMiddleware, the calendar feed)."""
     return (
-        Membership.objects.with_scopes_disabled()
+        Membership.objects.for_partnership(partnership)
         .select_related("partnership")
-        .filter(user=user, is_active=True, partnership__slug=partnership_slug)
+        .filter(user=user, is_active=True)
         .first()
     )
 
 
 def memberships_for_user(user):
-    """Every active membership of this user, each with its partnership: the
-    user's own rows across tenants, for the home page and the switcher."""
-    return (
-        Membership.objects.with_scopes_disabled()
-        .select_related("partnership")
-        .filter(user=user, is_active=True)
-        .order_by("partnership__name")
-    )
+    """Every active membership of this user, each with its partnership, as a
+    list: the user's own rows of every partnership (where they belong), for the
+    home page, sign-in and the partnership switcher. Row-level security lets a
+    user read these and no other partnership's rows (partnership.rls)."""
+    with signed_in_as(user):
+        return list(
+            Membership.objects.with_scopes_disabled()
+            .select_related("partnership")
+            .filter(user=user, is_active=True)
+            .order_by("partnership__name")
+        )
 
 
 @dataclass

@@ -1,17 +1,36 @@
-"""Tenancy: every tenant-owned row carries its partnership, and queries fail closed.
+"""Tenancy: every tenant-owned row carries its partnership, and queries fail closed
+twice over.
 
-A tenant model's default manager is scoped with django-scopes: outside
-`scope(partnership=...)` (opened by `TenancyMiddleware` for `/p/<slug>/` URLs)
-any query on it raises `ScopeError` instead of returning every tenant's rows.
-Code that must read across partnerships (a user's own home page, admin, seed
-and reminder sweeps) says so with `scopes_disabled()` or `scope(partnership=...)`.
+In Python, a tenant model's default manager is scoped with django-scopes: a query
+outside a partnership raises `ScopeError` instead of returning every tenant's rows.
+In PostgreSQL, row-level security (partnership.rls) shows the service's database
+role only the rows of the partnership its transaction names.
+
+Code says which partnership it works in one way, which sets both:
+
+- `in_partnership(partnership)`: a request under /p/<slug>/ (TenancyMiddleware),
+  a Celery task, a command, or a page that reads each of a user's partnerships in
+  turn (the home page);
+- `signed_in_as(user)`: outside any partnership, the user's own memberships of
+  every partnership are readable (where they belong, for the home page and the
+  partnership switcher), and nothing else;
+- `across_partnerships(reason)`: the one way across, for the Django admin of the
+  people who run the service. Each use names a reason from CROSSINGS and is
+  written to the audit log.
+
+`django_scopes.scope` and `scopes_disabled` are not used outside this module
+(ruff's banned-api rule): they would open the Python scope without the
+database's, and the service would find no rows.
 """
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models
-from django_scopes import ScopedManager
+from django.db import connection, models, transaction
+from django_scopes import ScopedManager, scope, scopes_disabled
 from simple_history.models import HistoricalRecords
 
 from .writes import history_user
@@ -133,3 +152,117 @@ def partnership_mismatches():
                 if count:
                     problems.append((child, field.column, count))
     return problems
+
+
+# The database side of tenancy -----------------------------------------------------
+
+PARTNERSHIP_SETTING = "app.partnership_id"
+ACROSS_SETTING = "app.across_partnerships"
+USER_SETTING = "app.user_id"
+
+# Every reason the service may act across partnerships. Adding one is a
+# security decision: SECURITY.md lists them, and tests/tenancy/test_rls.py
+# fails for a use of across_partnerships that is not here.
+CROSSINGS = {
+    "admin": "The Django admin, used by the people who run the service",
+}
+
+
+@dataclass(frozen=True)
+class DatabaseTenancy:
+    partnership_id: int | None = None
+    across: bool = False
+    user_id: int | None = None
+
+    def values(self):
+        return [
+            PARTNERSHIP_SETTING,
+            "" if self.partnership_id is None else str(self.partnership_id),
+            ACROSS_SETTING,
+            "on" if self.across else "",
+            USER_SETTING,
+            "" if self.user_id is None else str(self.user_id),
+        ]
+
+
+_database_tenancy = ContextVar("database_tenancy", default=None)
+
+
+def _read_settings():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting(%s, true), current_setting(%s, true),"
+            " current_setting(%s, true)",
+            [PARTNERSHIP_SETTING, ACROSS_SETTING, USER_SETTING],
+        )
+        partnership_id, across, user_id = cursor.fetchone()
+    return DatabaseTenancy(
+        partnership_id=int(partnership_id) if partnership_id else None,
+        across=across == "on",
+        user_id=int(user_id) if user_id else None,
+    )
+
+
+def _write_settings(tenancy):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config(%s, %s, true), set_config(%s, %s, true), set_config(%s, %s, true)",
+            tenancy.values(),
+        )
+
+
+@contextmanager
+def _database(**changes):
+    """Runs the block in a transaction (a savepoint, if one is open) whose
+    row-level security settings are the current ones with `changes`; the
+    previous settings hold again afterwards (an error rolls them back with the
+    savepoint)."""
+    nested = connection.in_atomic_block
+    with transaction.atomic():
+        previous = _read_settings() if nested else DatabaseTenancy()
+        current = replace(_database_tenancy.get() or previous, **changes)
+        _write_settings(current)
+        token = _database_tenancy.set(current)
+        try:
+            yield
+        finally:
+            _database_tenancy.reset(token)
+        if nested:
+            _write_settings(previous)
+
+
+def _pk(thing):
+    return thing if thing is None or isinstance(thing, int) else thing.pk
+
+
+@contextmanager
+def in_partnership(partnership, *, user=None):
+    """Work inside one partnership: its rows only, in Python and in PostgreSQL.
+    `user` (the signed-in user) may read their own memberships elsewhere too."""
+    changes = {"partnership_id": _pk(partnership), "across": False}
+    if user is not None:
+        changes["user_id"] = _pk(user)
+    with scope(partnership=partnership), _database(**changes):
+        yield
+
+
+@contextmanager
+def signed_in_as(user):
+    """Outside any partnership (the home page, sign-in, the calendar feed): the
+    user's own memberships, and no other tenant row."""
+    with _database(partnership_id=None, across=False, user_id=_pk(user)):
+        yield
+
+
+@contextmanager
+def across_partnerships(reason, *, user=None, request=None):
+    """The one way across partnerships: every tenant row, in Python and in
+    PostgreSQL. `reason` must be one of CROSSINGS; each use is written to the
+    audit log (with who, when and from where, from `request` or `user`)."""
+    if reason not in CROSSINGS:
+        raise ValueError(f"No such reason to act across partnerships: {reason!r}")
+    from audit.log import record
+
+    with scopes_disabled(), _database(partnership_id=None, across=True):
+        record("tenancy.crossed", request=request, user=user, detail=CROSSINGS[reason])
+        yield

@@ -4,7 +4,7 @@ overview and a board's own page are the dashboard's."""
 
 from django.urls import path
 
-from .views import agencies, boards, details, memberships, people
+from .views import agencies, boards, details, memberships, people, two_factor
 
 app_name = "partnership"
 
@@ -28,4 +28,9 @@ urlpatterns = [
     path("users/", memberships.membership_list, name="membership-list"),
     path("users/new/", memberships.membership_create, name="membership-create"),
     path("users/<uuid:membership_uuid>/edit/", memberships.membership_edit, name="membership-edit"),
+    path(
+        "users/<uuid:membership_uuid>/two-factor/reset/",
+        two_factor.membership_two_factor_reset,
+        name="membership-two-factor-reset",
+    ),
 ]

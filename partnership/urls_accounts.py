@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts
+from .views import accounts, two_factor
 
 urlpatterns = [
     path("sign-in/", accounts.sign_in, name="login"),
@@ -15,4 +15,12 @@ urlpatterns = [
     path("password/reset/done/", accounts.password_reset_complete, name="password_reset_complete"),
     path("password/change/", accounts.password_change, name="password_change"),
     path("password/change/done/", accounts.password_change_done, name="password_change_done"),
+    path("two-factor/", two_factor.two_factor_manage, name="two-factor"),
+    path("two-factor/sign-in/", two_factor.two_factor_sign_in, name="two-factor-sign-in"),
+    path("two-factor/set-up/", two_factor.two_factor_set_up, name="two-factor-set-up"),
+    path(
+        "two-factor/backup-codes/",
+        two_factor.two_factor_backup_codes,
+        name="two-factor-backup-codes",
+    ),
 ]

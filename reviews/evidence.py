@@ -10,6 +10,8 @@ case's pseudonym."""
 import datetime
 from dataclasses import dataclass, field
 
+from partnership.tenancy import in_partnership
+
 
 @dataclass
 class ReviewLine:
@@ -62,9 +64,7 @@ def review_evidence(*, partnership, start, end):
     every case of the partnership (the report is the partnership's, not a
     reader's): reviews named by reference only. Reads in the partnership's own
     scope, so it answers the same from a request, a task or a command."""
-    from django_scopes import scope
-
-    with scope(partnership=partnership):
+    with in_partnership(partnership):
         return _evidence(partnership, start, end)
 
 

@@ -7,10 +7,10 @@ rights."""
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django_scopes import scope
 
 from partnership.models import Role
 from partnership.permissions import is_business_unit
+from partnership.tenancy import in_partnership
 
 from .clocks import working_days_between
 from .models import ReportVersion, Signatory, Stage
@@ -40,7 +40,7 @@ def panel(request, memberships):
     found = []
     today = timezone.localdate()
     for membership in memberships:
-        with scope(partnership=membership.partnership):
+        with in_partnership(membership.partnership):
             reviews = _for(membership, today)
         if reviews.to_sign or reviews.clocks:
             found.append(reviews)

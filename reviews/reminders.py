@@ -19,9 +19,9 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
 
 from partnership.models import Membership, Partnership, Role
+from partnership.tenancy import in_partnership
 from partnership.working_days import add_working_days, is_working_day
 
 from .models import Case, CaseClock, ClockReminder, ReviewSettings
@@ -77,10 +77,8 @@ def _candidates(partnership, on):
 def reminders_due(*, on):
     """Every business manager's digest for `on`, leaving out what was sent."""
     digests = []
-    with scopes_disabled():
-        partnerships = list(Partnership.objects.order_by("name"))
-    for partnership in partnerships:
-        with scope(partnership=partnership):
+    for partnership in Partnership.objects.order_by("name"):
+        with in_partnership(partnership):
             found = _candidates(partnership, on)
             if not found:
                 continue
@@ -125,7 +123,7 @@ def reminders_send(*, on=None, dry_run=False):
 
 
 def _claim_and_send(digest):
-    with transaction.atomic():
+    with in_partnership(digest.partnership):
         claimed = _claim(digest)
         if not claimed:
             return None
@@ -189,7 +187,7 @@ def _send(digest, reminder_ids):
         # not retried, so nobody is ever sent the same reminder twice.
         log.exception("Clock reminder to %s could not be sent", digest.email)
         return
-    with scopes_disabled():
+    with in_partnership(digest.partnership):
         ClockReminder.objects.filter(pk__in=reminder_ids).update(sent_at=timezone.now())
 
 

@@ -27,6 +27,7 @@ from .factories import (
     UserFactory,
 )
 from .samples import MAKERS, load_app_samples
+from .two_factor import needs_second_factor, pass_second_factor
 
 # Playwright's sync API runs an event loop in the test thread; the live server
 # and the ORM are still used synchronously.
@@ -34,6 +35,71 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROLES = [r.value for r in Role]
 load_app_samples()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_modify_db_settings,
+):
+    """The test database is created and migrated by the owner (the "owner"
+    alias), exactly as `migrate` runs in service; "default", the app role, then
+    uses the same test database (and empties it after a transactional test).
+
+    Requests, tasks and commands under test then run as the app role with
+    row-level security on: each sets its own partnership (TenancyMiddleware,
+    partnership.tenancy) and sees nothing else. A test's own code (factories,
+    `scopes_disabled()` set-up and checks) stands where a migration or an
+    operator would, so in the test database the app role's connections start
+    across partnerships; whatever the code under test sets replaces that for
+    its transaction. tests/tenancy/test_rls.py proves the policies with nothing
+    set, as the service runs."""
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            keepdb=django_db_keepdb,
+            aliases={"owner"},
+        )
+        owner, app = connections["owner"], connections["default"]
+        app.creation.set_as_test_mirror(owner.settings_dict)
+        name = owner.settings_dict["NAME"]
+        assert name.startswith("test_") and app.settings_dict["NAME"] == name, name
+        with owner.cursor() as cursor:
+            cursor.execute(
+                f'ALTER ROLE "{app.settings_dict["USER"]}" IN DATABASE "{name}" '
+                "SET app.across_partnerships = 'on'"
+            )
+            # Transactional tests empty every table afterwards (flush); the
+            # service's role may not TRUNCATE, which row-level security does not
+            # govern, outside the test database.
+            cursor.execute(
+                f'GRANT TRUNCATE ON ALL TABLES IN SCHEMA public TO "{app.settings_dict["USER"]}"'
+            )
+        app.close()
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            connections.close_all()
+            teardown_databases(config, verbosity=request.config.option.verbose)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    """Each test counts rate limits from zero in a cache of its own (the shared
+    Redis is never flushed by a test)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -140,8 +206,13 @@ def stranger(tenant_b):
 
 
 def _client(user):
+    """A client signed in as `user`, past two-factor sign-in where the user needs
+    it (with their own authenticator: tests/two_factor.py). The real steps are
+    tested in tests/partnership/test_two_factor.py."""
     client = Client()
     client.force_login(user)
+    if needs_second_factor(user):
+        pass_second_factor(client, user)
     return client
 
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_benchmark_scenario_still_runs():
-    database = settings.DATABASES["default"]
+    database = settings.DATABASES["owner"]
     url = (
         f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
         f"{database['PORT'] or 5432}/{database['NAME']}_bench_smoke"

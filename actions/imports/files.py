@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from documents.spreadsheets import is_formula
+from partnership.uploads import check_archive
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 2000
@@ -145,6 +146,11 @@ def _xlsx_rows(data):
             "The selected file is not an Excel (.xlsx) file. Save it as .xlsx or CSV",
             code="wrong_type",
         )
+    try:
+        check_archive(data, what="Excel file")
+    except ValidationError as error:
+        if error.code != "damaged":  # a damaged file is explained below
+            raise
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:

@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django_scopes import scope
 
+from partnership.tenancy import in_partnership
 from partnership.working_days import add_working_days
 
 from .models import AnnualReport, ReportSignOff
@@ -78,7 +78,7 @@ def published_reports(memberships, *, limit=3):
     member may download a published report."""
     groups = []
     for membership in memberships:
-        with scope(partnership=membership.partnership):
+        with in_partnership(membership.partnership):
             reports = list(
                 AnnualReport.objects.for_partnership(membership.partnership)
                 .filter(status=AnnualReport.Status.PUBLISHED)

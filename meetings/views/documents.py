@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.log import record
 from documents.render import file_response, pdf_response
 from partnership.loaders import load_board
 from partnership.permissions import can_view_sensitive
@@ -43,9 +44,17 @@ def agenda_pdf(request, meeting_uuid):
 def meeting_pack(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     full = can_view_sensitive(request.membership)
-    return pdf_response(
+    response = pdf_response(
         documents.meeting_pack(meeting, include_confidential=full), _filename(meeting, "pack")
     )
+    if full and meeting.items.filter(is_confidential=True).exists():
+        record(
+            "paper.downloaded",
+            request=request,
+            obj=meeting,
+            detail="Meeting pack with its confidential items",
+        )
+    return response
 
 
 def _ics_response(body, filename):

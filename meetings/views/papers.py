@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
+from audit.log import record
 from partnership.permissions import refuse_unless
 from partnership.views.common import posted
 
@@ -61,6 +62,8 @@ def paper_download(request, meeting_uuid, paper_uuid):
         filename=name,
     )
     response["Cache-Control"] = "private, no-store"
+    if paper.item.is_confidential:
+        record("paper.downloaded", request=request, obj=paper, detail=f"Item {paper.item.number}")
     return response
 
 

@@ -11,7 +11,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django_scopes import scope, scopes_disabled
 
 from ..models import (
     Board,
@@ -23,6 +22,7 @@ from ..models import (
     Person,
     User,
 )
+from ..tenancy import in_partnership
 from .data import ORGANISATIONS, PARTNERSHIPS
 
 # A board's seats start at the beginning of the current terms of reference.
@@ -43,11 +43,9 @@ def seed_structure(*, password, reset_passwords=False, app_seeders=()):
     """Partnerships, organisations, agencies, people, boards, seats and users.
     Returns {email: [(partnership, role label), ...]} for the demo logins."""
     logins = {}
-    with scopes_disabled():
-        organisations = {
-            key: _organisation(name, short, kind)
-            for key, (name, short, kind) in ORGANISATIONS.items()
-        }
+    organisations = {
+        key: _organisation(name, short, kind) for key, (name, short, kind) in ORGANISATIONS.items()
+    }
     for spec in PARTNERSHIPS:
         partnership, _ = Partnership.objects.get_or_create(
             slug=spec["slug"],
@@ -58,7 +56,7 @@ def seed_structure(*, password, reset_passwords=False, app_seeders=()):
                 "covers_adults": spec["covers_adults"],
             },
         )
-        with scope(partnership=partnership):
+        with in_partnership(partnership):
             people = _people(partnership, spec, organisations)
             _agencies(partnership, spec, organisations, people)
             boards = _boards(partnership, spec, people)

@@ -4,7 +4,9 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import resolve_url
 from django.urls import reverse_lazy
 
+from ..auth_events import record_for_user
 from ..forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
+from ..models import User
 from ..selectors import memberships_for_user
 
 
@@ -22,8 +24,27 @@ class SignInView(auth_views.LoginView):
 
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=ResetPasswordForm,
+
+
+class ResetPasswordView(auth_views.PasswordResetView):
+    form_class = ResetPasswordForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        user = User.objects.filter(email__iexact=email).first()
+        record_for_user(
+            "auth.password_reset_requested",
+            user=user,
+            request=self.request,
+            detail="" if user else f"No account for {email[:200]}",
+        )
+        return super().form_valid(form)
+
+
+password_reset = ResetPasswordView.as_view(
     email_template_name="registration/password_reset_email.txt",
     html_email_template_name="registration/password_reset_email.html",
     subject_template_name="registration/password_reset_subject.txt",

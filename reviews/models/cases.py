@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from partnership.object_permissions import TenantGroupObjectPermission, TenantUserObjectPermission
 from partnership.tenancy import TenantModel
 
 
@@ -372,33 +372,19 @@ class CaseTheme(TenantModel):
 # security can cover them with the same one-line policy).
 
 
-class CaseUserObjectPermission(UserObjectPermissionBase):
+class CaseUserObjectPermission(TenantUserObjectPermission):
     content_object = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    partnership = models.ForeignKey(
-        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
-    )
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     granted_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta(UserObjectPermissionBase.Meta):
+    class Meta(TenantUserObjectPermission.Meta):
         abstract = False
 
-    def save(self, *args, **kwargs):
-        self.partnership_id = self.content_object.partnership_id
-        super().save(*args, **kwargs)
 
-
-class CaseGroupObjectPermission(GroupObjectPermissionBase):
+class CaseGroupObjectPermission(TenantGroupObjectPermission):
     content_object = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    partnership = models.ForeignKey(
-        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
-    )
 
-    class Meta(GroupObjectPermissionBase.Meta):
+    class Meta(TenantGroupObjectPermission.Meta):
         abstract = False
-
-    def save(self, *args, **kwargs):
-        self.partnership_id = self.content_object.partnership_id
-        super().save(*args, **kwargs)

@@ -241,3 +241,40 @@ def test_two_sweeps_at_once_send_each_reminder_once(tenant_a):
         by_address[to] = by_address.get(to, 0) + 1
     # Morgan: overdue, due soon and the five "All"; extra: the five.
     assert by_address == {world.email: 7, "extra@example.org": 5}
+
+
+def test_a_claim_a_dead_sweep_left_unsent_is_sent_once_after_its_lease(world, sweep, settings):
+    """The worker died between claiming (committed) and emailing: the next sweep
+    sends those reminders, once, when the claim is older than the lease."""
+    reminders._claim_and_send = _real_claim_without_sending(reminders._claim_and_send)
+    try:
+        sweep()
+    finally:
+        reminders._claim_and_send = _real_claim_and_send
+    assert mail.outbox == []
+    with scopes_disabled():
+        assert Reminder.objects.filter(sent_at__isnull=True).count() == 2
+    settings.REMINDER_CLAIM_LEASE = 3600
+    assert sweep() == [] and mail.outbox == []  # a live sweep may still be sending them
+    settings.REMINDER_CLAIM_LEASE = 0
+    (digest,) = sweep()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [world.email]
+    assert {line.action.pk for line in digest.lines} == {world.overdue.pk, world.soon.pk}
+    assert mail.outbox[0].extra_headers["Message-ID"].startswith("<reminders-")
+    assert sweep() == [] and len(mail.outbox) == 1
+    with scopes_disabled():
+        assert not Reminder.objects.filter(sent_at__isnull=True).exists()
+
+
+_real_claim_and_send = reminders._claim_and_send
+
+
+def _real_claim_without_sending(_original):
+    def claim_only(digest):
+        from django.db import transaction
+
+        with transaction.atomic():
+            reminders._claim(digest)
+        return None
+
+    return claim_only

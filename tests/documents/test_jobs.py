@@ -76,15 +76,15 @@ def test_a_queued_document_page_polls_and_works_without_javascript(
 
 def test_only_the_requester_sees_a_document(tenant_a, client_for):
     job = _request(tenant_a)
-    document_render(job_id=job.pk)
+    document_render(job_id=job.pk, partnership_id=job.partnership_id)
     other = client_for(tenant_a.users["business_officer"])
     assert other.get(job.get_absolute_url()).status_code == 404
 
 
 def test_rendering_twice_renders_once(tenant_a):
     job = _request(tenant_a)
-    document_render(job_id=job.pk)
-    document_render(job_id=job.pk)
+    document_render(job_id=job.pk, partnership_id=job.partnership_id)
+    document_render(job_id=job.pk, partnership_id=job.partnership_id)
     assert calls == [job.pk]
 
 
@@ -96,7 +96,7 @@ def test_two_workers_at_once_render_once(tenant_a):
     def work():
         barrier.wait()
         try:
-            document_render(job_id=job.pk)
+            document_render(job_id=job.pk, partnership_id=job.partnership_id)
         finally:
             connection.close()
 
@@ -110,7 +110,7 @@ def test_two_workers_at_once_render_once(tenant_a):
 
 def test_a_failing_render_says_so_without_details(tenant_a, business_manager_client):
     job = _request(tenant_a, fail=True)
-    document_render(job_id=job.pk)
+    document_render(job_id=job.pk, partnership_id=job.partnership_id)
     with scopes_disabled():
         job.refresh_from_db()
     assert job.status == DocumentJob.Status.FAILED
@@ -120,7 +120,7 @@ def test_a_failing_render_says_so_without_details(tenant_a, business_manager_cli
 
 def test_old_files_are_purged_but_the_record_stays(tenant_a):
     job = _request(tenant_a)
-    document_render(job_id=job.pk)
+    document_render(job_id=job.pk, partnership_id=job.partnership_id)
     assert documents_purge(now=timezone.now()) == 0
     assert documents_purge(now=timezone.now() + datetime.timedelta(days=8)) == 1
     with scopes_disabled():

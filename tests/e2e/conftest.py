@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from ..two_factor import authenticator_for, code_for, needs_second_factor
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_PATH = "/__axe__.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -72,13 +74,20 @@ def axe(page, live_server):
 
 @pytest.fixture
 def sign_in(page, live_server):
-    """`sign_in(user)`: signs in through the form, from the keyboard."""
+    """`sign_in(user)`: signs in through the form, from the keyboard, and through
+    the second step with the code from the user's authenticator when they need
+    one (those who must have one are given one: tests/two_factor.py)."""
 
     def go(user, password=PASSWORD):
+        device = authenticator_for(user) if needs_second_factor(user) else None
         page.goto(f"{live_server.url}/accounts/sign-in/")
         page.get_by_label("Email address").fill(user.email)
         page.get_by_label("Password").fill(password)
         page.keyboard.press("Enter")
+        if device is not None:
+            page.wait_for_url(re.compile(r".*/two-factor/sign-in/.*"))
+            page.get_by_label("Code").fill(code_for(device))
+            page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"^(?!.*sign-in).*$"))
 
     return go

@@ -34,7 +34,7 @@ def test_status_page_updates_itself_when_the_document_is_ready(
     page.goto(f"{live_server.url}{job.get_absolute_url()}")
     expect(page.get_by_role("status")).to_contain_text("Waiting to start")
     axe()
-    document_render(job_id=job.pk)
+    document_render(job_id=job.pk, partnership_id=job.partnership_id)
     expect(page.get_by_role("heading", name="Your document is ready")).to_be_visible(timeout=8000)
     axe()
     with page.expect_download() as download:

@@ -92,6 +92,11 @@ PROBES = {
         allowed=BUSINESS_UNIT,
         posts=True,
     ),
+    "partnership:membership-two-factor-reset": Probe(
+        lambda t: {"membership_uuid": t.memberships["observer"].uuid},
+        allowed=frozenset({Role.BUSINESS_MANAGER.value}),
+        posts=True,
+    ),
 }
 
 # URLs outside any partnership, and what an anonymous visitor gets from each.
@@ -108,6 +113,10 @@ NON_TENANT = {
     "password_change": "login",
     "password_change_done": "login",
     "calendar-feed": 404,  # a token that is no one's
+    "two-factor": "login",
+    "two-factor-sign-in": "login",
+    "two-factor-set-up": "login",
+    "two-factor-backup-codes": "login",
 }
 NON_TENANT_KWARGS = {
     "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"},

@@ -5,6 +5,7 @@ from django.utils.text import slugify
 
 from partnership.models import Partnership, Role
 from partnership.services import membership_invite
+from partnership.tenancy import in_partnership
 
 
 class Command(BaseCommand):
@@ -44,9 +45,7 @@ class Command(BaseCommand):
             covers_children=not options["no_children"],
             covers_adults=options["adults"],
         )
-        from django_scopes import scope
-
-        with scope(partnership=partnership):
+        with in_partnership(partnership):
             try:
                 membership_invite(
                     partnership=partnership,

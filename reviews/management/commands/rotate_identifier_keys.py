@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
-from django_scopes import scopes_disabled
 
+from partnership.models import Partnership
+from partnership.tenancy import in_partnership
 from reviews.crypto import UnreadableIdentifier, rotate
 from reviews.models import CaseSubject
 
@@ -14,17 +15,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rotated = unreadable = 0
-        with scopes_disabled():
-            subjects = CaseSubject.objects.exclude(name_encrypted="", date_of_birth_encrypted="")
-            for subject in subjects.iterator():
-                try:
-                    subject.name_encrypted = rotate(subject.name_encrypted)
-                    subject.date_of_birth_encrypted = rotate(subject.date_of_birth_encrypted)
-                except UnreadableIdentifier:
-                    unreadable += 1
-                    continue
-                subject.save(update_fields=["name_encrypted", "date_of_birth_encrypted"])
-                rotated += 1
+        # One partnership at a time, each in its own transaction.
+        for partnership in Partnership.objects.order_by("pk"):
+            with in_partnership(partnership):
+                subjects = CaseSubject.objects.exclude(
+                    name_encrypted="", date_of_birth_encrypted=""
+                )
+                for subject in subjects.iterator():
+                    try:
+                        subject.name_encrypted = rotate(subject.name_encrypted)
+                        subject.date_of_birth_encrypted = rotate(subject.date_of_birth_encrypted)
+                    except UnreadableIdentifier:
+                        unreadable += 1
+                        continue
+                    subject.save(update_fields=["name_encrypted", "date_of_birth_encrypted"])
+                    rotated += 1
         self.stdout.write(f"Re-encrypted the identifiers of {rotated} children or adults.")
         if unreadable:
             self.stderr.write(f"{unreadable} could not be read with any configured key.")
