@@ -49,6 +49,7 @@ lint: install
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=check-deploy-$$(date +%s%N)-not-a-real-key-but-long-enough-for-it \
+		FIELD_ENCRYPTION_KEY=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
 		ALLOWED_HOSTS=spm.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/bandit -q -c pyproject.toml -r .
 
