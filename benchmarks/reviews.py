@@ -87,9 +87,10 @@ def build(world):
         slug="bench-sweep",
         defaults={"name": "Benchmark Sweep Partnership", "areas_covered": "Benchmark"},
     )
-    Membership.objects.get_or_create(
-        partnership=sweep, user=world.manager, defaults={"role": Role.BUSINESS_MANAGER}
-    )
+    with in_partnership(sweep):
+        Membership.objects.get_or_create(
+            partnership=sweep, user=world.manager, defaults={"role": Role.BUSINESS_MANAGER}
+        )
     _fill(sweep, size(SWEEP_CASES), "RR")
 
 

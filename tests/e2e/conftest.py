@@ -57,6 +57,8 @@ def axe(page, live_server):
     violation, listing rule, help link and the offending elements."""
 
     def check(page=page):
+        # A click that navigates may still be loading the next page: let it arrive.
+        page.wait_for_load_state()
         if not page.evaluate("() => typeof window.axe !== 'undefined'"):
             page.add_script_tag(url=f"{live_server.url}{AXE_PATH}")
         result = page.evaluate(
