@@ -54,7 +54,7 @@ lint: install
 	$(BIN)/bandit -q -c pyproject.toml -r .
 
 test: database system-packages lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: database
 	DEBUG=true $(BIN)/python -m benchmarks

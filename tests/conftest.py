@@ -87,6 +87,15 @@ def django_db_setup(
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             connections.close_all()
+            # A connection a finished thread never closed (a live server's, a
+            # concurrency test's) would stop the test database being dropped.
+            with connections["owner"].cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND pid <> pg_backend_pid()",
+                    [name],
+                )
+            connections["owner"].close()
             teardown_databases(config, verbosity=request.config.option.verbose)
 
 
