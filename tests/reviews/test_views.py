@@ -229,6 +229,23 @@ def test_the_home_panel_shows_five_clocks_and_counts_the_rest(
     assert f"All {len(_due_clocks(tenant_a))} clocks due" in html
 
 
+def test_the_overview_lists_the_ten_soonest_clocks_and_counts_the_rest(
+    tenant_a, business_manager_client
+):
+    for _ in range(12):
+        make_case(
+            tenant_a.partnership,
+            user=tenant_a.users["business_manager"],
+            aware_date=datetime.date.today() - datetime.timedelta(days=30),
+        )
+    overview = reverse("dashboard:overview", args=[tenant_a.slug])
+    response = business_manager_client.get(overview)
+    shown = response.context["review_clocks"]
+    due = len(_due_clocks(tenant_a))
+    assert len(shown.clocks) == 10 and shown.count == due > 10
+    assert f"The 10 soonest of {due} clocks overdue or due this week." in response.content.decode()
+
+
 def _due_clocks(tenant):
     from reviews.selectors import clocks_due
 
