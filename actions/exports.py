@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from documents.spreadsheets import neutralise
+from documents.spreadsheets import add_sheet, neutralise
 
 from .models import Action
 from .rag import RagRule
@@ -121,7 +121,7 @@ def csv_bytes(actions):
 
 def xlsx_bytes(actions, *, title):
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
+    sheet = add_sheet(workbook, title)
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"

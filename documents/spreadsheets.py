@@ -16,3 +16,31 @@ def is_formula(value) -> bool:
 def neutralise(value):
     """Text a spreadsheet will show, never run."""
     return "'" + value if is_formula(value) else value
+
+
+# Excel refuses these in a sheet's title, a title longer than 31 characters, a
+# blank one, "History" (reserved) and two sheets whose titles differ only in case.
+SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
+SHEET_TITLE_MAX = 31
+
+
+def sheet_title(name, *, taken=()):
+    """A title Excel accepts for a sheet named after `name` (user text: a board
+    called "Adults: exploitation"), different from every title in `taken`."""
+    title = "".join(c for c in str(name or "") if c.isprintable())
+    title = title.translate(SHEET_TITLE_FORBIDDEN).strip().strip("'").strip()
+    if not title or title.lower() == "history":
+        title = f"{title} sheet".strip() if title else "Sheet"
+    title = title[:SHEET_TITLE_MAX].strip()
+    used = {t.lower() for t in taken}
+    candidate, n = title, 1
+    while candidate.lower() in used:
+        n += 1
+        suffix = f" ({n})"
+        candidate = title[: SHEET_TITLE_MAX - len(suffix)].rstrip() + suffix
+    return candidate
+
+
+def add_sheet(workbook, name):
+    """A new sheet in `workbook`, titled after `name` (see `sheet_title`)."""
+    return workbook.create_sheet(sheet_title(name, taken=workbook.sheetnames))

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from documents.spreadsheets import neutralise
+from documents.spreadsheets import add_sheet, neutralise
 
 MONEY_FORMAT = '"£"#,##0.00'
 DATE_FORMAT = "d mmmm yyyy"
@@ -125,7 +125,7 @@ def xlsx_bytes(funding, contributions):
     if funding.budget_lines:
         sheets.append(("Budget", BUDGET_HEADERS, budget_rows(funding), {2, 3, 4}))
     for title, headers, rows, money_columns in sheets:
-        sheet = workbook.create_sheet(title)
+        sheet = add_sheet(workbook, title)
         sheet.freeze_panes = "A2"
         for index in range(len(headers)):
             sheet.column_dimensions[chr(ord("A") + index)].width = 30 if index == 0 else 18

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from audit.log import record
 from documents.render import file_response, pdf_response
 from documents.services import document_request
-from documents.spreadsheets import neutralise
+from documents.spreadsheets import add_sheet, neutralise
 from govuk.pagination import paginate
 from partnership.permissions import require
 
@@ -119,7 +119,7 @@ def register_csv(request):
 def register_xlsx(request):
     form, cases = _filtered(request)
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Case review register")
+    sheet = add_sheet(workbook, "Case review register")
     sheet.append(HEADERS)
     for row in _rows(cases):
         sheet.append([neutralise(v) for v in row])
