@@ -1,7 +1,7 @@
 """The one rule for spreadsheet formulas, for every export and import.
 
-A cell whose text starts with = + - @, a tab or a carriage return is run as a
-formula by Excel or LibreOffice ("CSV injection"). Exports write such text with
+A cell whose text starts with = + - @ (after any spaces), a tab or a carriage
+return is run as a formula by Excel or LibreOffice ("CSV injection"). Exports write such text with
 a leading apostrophe, so it shows and never runs; imports refuse it, so a
 formula never becomes an action."""
 
@@ -9,8 +9,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_formula(value) -> bool:
-    """Whether a spreadsheet would run this text (a dash alone is text: "none")."""
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-"
+    """Whether a spreadsheet would run this text, or would once its leading
+    spaces were trimmed (an import trims them; so do people pasting): a tab or
+    carriage return first, or = + - @ after any spaces. A dash alone is text."""
+    if not isinstance(value, str) or not value:
+        return False
+    if value.startswith(("\t", "\r")):
+        return True
+    text = value.lstrip()
+    return text.startswith(FORMULA_STARTS) and text.rstrip() != "-"
 
 
 def neutralise(value):
