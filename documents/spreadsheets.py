@@ -46,8 +46,3 @@ def sheet_title(name, *, taken=()):
         suffix = f" ({n})"
         candidate = title[: SHEET_TITLE_MAX - len(suffix)].rstrip() + suffix
     return candidate
-
-
-def add_sheet(workbook, name):
-    """A new sheet in `workbook`, titled after `name` (see `sheet_title`)."""
-    return workbook.create_sheet(sheet_title(name, taken=workbook.sheetnames))

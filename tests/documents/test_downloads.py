@@ -3,6 +3,8 @@
 title with a colon). One helper names sheets, one names files; this runs every
 download in the URLconf with hostile names and opens what comes back."""
 
+import datetime
+import decimal
 import io
 from email.message import Message
 from urllib.parse import unquote
@@ -11,10 +13,11 @@ import pytest
 from django.db import models
 from django.urls import reverse
 from django_scopes import scopes_disabled
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from documents.downloads import ascii_filename, content_disposition, download_filename
-from documents.spreadsheets import add_sheet, sheet_title
+from documents.spreadsheets import sheet_title
+from documents.xlsx import MONEY, Workbook
 from partnership.models import Board
 from tests.tenancy.probes import PROBES
 
@@ -29,24 +32,40 @@ NAME_FIELDS = ("name", "short_name", "title", "reference", "label", "full_name")
 )  # fmt: skip
 def test_sheet_titles_are_ones_excel_accepts(name):
     workbook = Workbook()
-    sheet = add_sheet(workbook, name)
-    title = sheet.title
+    title = workbook.add_sheet(name).title
     assert 0 < len(title) <= 31
     assert not set(title) & set("[]:*?/\\")
     assert title.lower() != "history"
     assert title == title.strip() and not title.startswith("'")
-    out = io.BytesIO()
-    workbook.save(out)
-    assert title in load_workbook(out).sheetnames
+    assert title in load_workbook(io.BytesIO(workbook.save())).sheetnames
 
 
 def test_sheet_titles_are_unique_within_a_workbook_ignoring_case():
-    workbook = Workbook(write_only=True)
-    titles = [add_sheet(workbook, name).title for name in ["Board: A", "board: a", "Board/A"]]
-    titles += [add_sheet(workbook, "y" * 40).title for _ in range(12)]
+    workbook = Workbook()
+    titles = [workbook.add_sheet(name).title for name in ["Board: A", "board: a", "Board/A"]]
+    titles += [workbook.add_sheet("y" * 40).title for _ in range(12)]
     assert len({t.lower() for t in titles}) == len(titles)
     assert all(len(t) <= 31 for t in titles)
+    assert load_workbook(io.BytesIO(workbook.save())).sheetnames == titles
     assert sheet_title("Partners", taken=["partners"]) == "Partners (2)"
+
+
+def test_the_workbook_writer_keeps_values_and_drops_what_xml_cannot_carry():
+    workbook = Workbook()
+    sheet = workbook.add_sheet("Log", widths=[20, 10])
+    sheet.append(["Action", "Due", "Cost", "Long"], bold=True)
+    when = datetime.date(2026, 3, 2)
+    sheet.append(
+        ['a\x0bb <&> "q" 😀', when, decimal.Decimal("12.50"), "x" * 100_000], styles={2: MONEY}
+    )
+    book = load_workbook(io.BytesIO(workbook.save()))
+    cells = book.active[2]
+    assert cells[0].value == 'ab <&> "q" 😀'
+    assert cells[1].value.date() == when and cells[1].number_format == "d mmmm yyyy"
+    assert cells[2].value == 12.5 and "£" in cells[2].number_format
+    assert len(cells[3].value) == 32767  # Excel's limit for a cell
+    assert book.active["A1"].font.b and book.active.freeze_panes == "A2"
+    assert book.active.auto_filter.ref == "A1:D2"
 
 
 @pytest.mark.parametrize(
