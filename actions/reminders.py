@@ -249,10 +249,15 @@ def email_of(person):
     return (person.email or (person.user.email if person.user_id else "")).strip().lower()
 
 
-def reminders_due(*, on):
-    """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}."""
+def _partnerships(only):
+    return Partnership.objects.order_by("pk") if only is None else only
+
+
+def reminders_due(*, on, partnerships=None):
+    """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}.
+    Every partnership, or only those in `partnerships`."""
     digests = {}
-    for partnership in Partnership.objects.order_by("name"):
+    for partnership in _partnerships(partnerships):
         with in_partnership(partnership):
             found = _candidates(partnership, on, sent=_claimed)
         for person, line in found:
@@ -272,17 +277,17 @@ def _claimed(slots):
     )
 
 
-def reminders_send(*, on=None, dry_run=False):
+def reminders_send(*, on=None, dry_run=False, partnerships=None):
     """The daily sweep: sends each digest due today, once. Returns the digests
     sent (or, with dry_run, that would be sent; nothing is claimed or sent).
     Does nothing on weekends and bank holidays."""
     on = on or timezone.localdate()
     if not is_working_day(on):
         return []
-    digests = reminders_due(on=on)
+    digests = reminders_due(on=on, partnerships=partnerships)
     if dry_run:
         return list(digests.values())
-    sent = _resend_abandoned(on)
+    sent = _resend_abandoned(on, partnerships)
     for digest in digests.values():
         claimed = _claim_and_send(digest)
         if claimed is not None:
@@ -352,13 +357,13 @@ def _claim_lines(digest, lines):
         return {(a, p, k, s): (pk, t) for pk, t, a, p, k, s in cursor.fetchall()}
 
 
-def _resend_abandoned(on):
+def _resend_abandoned(on, partnerships=None):
     """Sends again the reminders claimed by a sweep that never sent them (see the
     module's docstring), for the week up to `on`. Returns the digests sent."""
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.REMINDER_CLAIM_LEASE)
     since = on - datetime.timedelta(days=7)
     digests = {}
-    for partnership in Partnership.objects.order_by("pk"):
+    for partnership in _partnerships(partnerships):
         with in_partnership(partnership), transaction.atomic():
             table = Reminder._meta.db_table
             with connection.cursor() as cursor:
