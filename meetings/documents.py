@@ -28,9 +28,11 @@ PACK_IN_REQUEST_BYTES = 10 * 1024 * 1024
 
 def minutes_size(meeting):
     """Characters of discussion and decisions recorded in the meeting's minutes."""
-    sizes = ItemMinutes.objects.for_partnership(meeting.partnership_id).filter(
-        item__meeting=meeting
-    ).aggregate(discussion=Sum(Length("discussion")), decisions=Sum(Length("decisions")))
+    sizes = (
+        ItemMinutes.objects.for_partnership(meeting.partnership_id)
+        .filter(item__meeting=meeting)
+        .aggregate(discussion=Sum(Length("discussion")), decisions=Sum(Length("decisions")))
+    )
     return (sizes["discussion"] or 0) + (sizes["decisions"] or 0)
 
 
@@ -131,10 +133,18 @@ def _job_meeting(job):
 @renderer("meetings.minutes_pdf")
 def minutes_pdf_job(job):
     meeting, full = _job_meeting(job)
-    return minutes_pdf(meeting, include_confidential=full), job.params["filename"], "application/pdf"
+    return (
+        minutes_pdf(meeting, include_confidential=full),
+        job.params["filename"],
+        "application/pdf",
+    )
 
 
 @renderer("meetings.pack_pdf")
 def meeting_pack_job(job):
     meeting, full = _job_meeting(job)
-    return meeting_pack(meeting, include_confidential=full), job.params["filename"], "application/pdf"
+    return (
+        meeting_pack(meeting, include_confidential=full),
+        job.params["filename"],
+        "application/pdf",
+    )

@@ -21,6 +21,7 @@ from django.utils import timezone
 from partnership.writes import service
 
 from . import action_log, richtext
+from .limits import DECISIONS_LIMIT, NOTE_LIMIT, discussion_too_long, too_long
 from .models import (
     AgendaItem,
     ItemMinutes,
@@ -29,7 +30,6 @@ from .models import (
     MinutesApproval,
     MinutesTransition,
 )
-from .limits import DECISIONS_LIMIT, NOTE_LIMIT, discussion_too_long, too_long
 from .services import (
     advance,
     agenda_item_create,

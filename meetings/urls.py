@@ -52,7 +52,9 @@ urlpatterns = [
     path(M + "minutes/submit/", approval.minutes_submit, name="minutes-submit"),
     path(M + "minutes/return/", approval.minutes_return, name="minutes-return"),
     path(M + "minutes/next-meeting/", next_meeting.next_meeting, name="next-meeting"),
-    path(M + "minutes/next-meeting/plan/", next_meeting.next_meeting_plan, name="next-meeting-plan"),
+    path(
+        M + "minutes/next-meeting/plan/", next_meeting.next_meeting_plan, name="next-meeting-plan"
+    ),
     path(M + "minutes/approve/", approval.minutes_approve, name="minutes-approve"),
     path(M + "minutes/amendments/new/", approval.minutes_amend, name="minutes-amend"),
     path(M + "minutes/publish/", approval.minutes_publish, name="minutes-publish"),

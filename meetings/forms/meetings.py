@@ -55,9 +55,9 @@ class MeetingForm(TenantModelForm):
         self.fields["board"].empty_label = "Choose a board or group"
         self.fields["board"].error_messages["required"] = "Choose the board or group"
         self.fields["date"].help_text = "For example, 18 12 2025"
-        self.fields["venue_kind"].help_text = (
-            "Choose \u201cNot recorded\u201d for a past meeting whose venue nobody knows"
-        )
+        self.fields[
+            "venue_kind"
+        ].help_text = "Choose \u201cNot recorded\u201d for a past meeting whose venue nobody knows"
         self.fields["venue_kind"].error_messages["required"] = "Choose where the meeting is held"
         self.fields["venue"].help_text = "For example, Mordiford Room, Plough Lane, Hereford"
         if self.instance.pk:

@@ -159,9 +159,7 @@ class NextMeetingForm(GovukForm):
     next_meeting_date = GovukDateField(
         label="Date", required=False, help_text="For example, 28 1 2026"
     )
-    next_meeting_start_time = GovukTimeField(
-        label="Time (optional)", name="time", required=False
-    )
+    next_meeting_start_time = GovukTimeField(label="Time (optional)", name="time", required=False)
     next_meeting_venue = forms.CharField(
         label="Venue (optional)",
         required=False,

@@ -45,6 +45,7 @@ class Meeting(TenantModel):
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
+
     class VenueKind(models.TextChoices):
         IN_PERSON = "in_person", "In person, at a venue"
         ONLINE = "online", "Online"

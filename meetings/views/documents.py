@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.log import record
-from govuk.dates import day
 from documents.render import file_response, pdf_response
 from documents.services import document_request
+from govuk.dates import day
 from partnership.loaders import load_board
 from partnership.permissions import can_view_sensitive
 
