@@ -114,7 +114,7 @@ def _job_meeting(job):
         Membership.objects.filter(
             partnership=job.partnership, user=job.requested_by, is_active=True
         )
-        .select_related("partnership", "person")
+        .select_related("partnership")
         .first()
     )
     if membership is None:

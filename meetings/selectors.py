@@ -252,9 +252,9 @@ def initials_clashes(attendance):
     seen, clashes = set(), []
     for row in attendance:
         clash = getattr(row, "initials_clash", None)
-        if clash is not None and (clash.pk, row.pk) not in seen:
-            seen.add((row.pk, clash.pk))
-            clashes.append((clash, row))
+        if clash is not None and row.pk not in seen:
+            seen.update((row.pk, clash.pk))
+            clashes.append((row, clash))
     return clashes
 
 
