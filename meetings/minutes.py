@@ -182,12 +182,13 @@ def minutes_return(*, meeting, comments, acting_user):
 
 def approval_meetings(meeting, *, today=None):
     """The board's meetings at which these minutes may be said to have been
-    approved: held after this one, and not in the future."""
+    approved: held after this one, and not in the future; the next one first
+    (where minutes are usually agreed)."""
     today = today or timezone.localdate()
     return (
         Meeting.objects.for_partnership(meeting.partnership_id)
         .filter(board=meeting.board_id, date__gt=meeting.date, date__lte=today)
-        .order_by("-date", "-start_time")
+        .order_by("date", "start_time")
     )
 
 
