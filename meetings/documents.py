@@ -7,15 +7,18 @@ many papers) render in the background job of the documents app, never in the
 request: `in_background` decides, and the renderers below do the work with the
 permissions of the member who asked."""
 
+import re
+
 from django.db.models import Sum
 from django.db.models.functions import Length
+from django.utils.safestring import mark_safe
 
 from documents.registry import renderer
 from documents.render import render_pdf
 from partnership.models import Membership
 from partnership.permissions import can_view_sensitive
 
-from . import selectors
+from . import richtext, selectors
 from .models import ItemMinutes, Meeting, Paper
 from .papers import pack
 from .permissions import can_view_meeting
@@ -57,8 +60,54 @@ def _marking(items):
     return "OFFICIAL-SENSITIVE" if any(item.is_confidential for item in items) else "OFFICIAL"
 
 
+_BLOCK_TAG = re.compile(r"<(/?)(p|ul|ol)>")
+
+
+def split_last_block(cleaned):
+    """Cleaned minutes HTML as (all but its last paragraph or list, that last
+    one): top-level blocks are all the allow-list leaves at the top."""
+    depth, last_start = 0, 0
+    for match in _BLOCK_TAG.finditer(cleaned):
+        if not match.group(1):
+            if depth == 0:
+                last_start = match.start()
+            depth += 1
+        else:
+            depth = max(depth - 1, 0)
+    return cleaned[:last_start], cleaned[last_start:]
+
+
+def _place_closing(item):
+    """Where the close of the minutes (the date of the next meeting, the
+    approval) goes in the last item, so it is never alone on a page: WeasyPrint
+    keeps a table row together (break-inside: avoid) but not blocks inside a
+    cell, nor a row with the one before. So the close shares a small row with
+    the last item's last words: its last action ("action"), or a row of its own
+    with the last paragraph or decision ("split"), or the item's only row when
+    it is short ("whole")."""
+    minutes = getattr(item, "minutes", None)
+    if len(item.raised_actions) > 1:
+        item.closing = "action"
+        return
+    decisions = minutes.decision_lines if minutes else []
+    cleaned = richtext.clean(minutes.discussion) if minutes else ""
+    head, tail = split_last_block(cleaned)
+    if decisions:
+        item.closing = "split"
+        item.head_html, item.tail_html = mark_safe(cleaned), ""  # noqa: S308 - cleaned above
+        item.head_decisions, item.tail_decision = decisions[:-1], decisions[-1]
+    elif head:
+        item.closing = "split"
+        item.head_html, item.tail_html = mark_safe(head), mark_safe(tail)  # noqa: S308
+        item.head_decisions, item.tail_decision = [], ""
+    else:
+        item.closing = "whole"
+
+
 def minutes_pdf(meeting, *, include_confidential):
     context = selectors.minutes_context(meeting, include_confidential=include_confidential)
+    if context["items"]:
+        _place_closing(context["items"][-1])
     context.update(
         partnership=meeting.partnership,
         marking=_marking(context["items"]),
