@@ -103,15 +103,16 @@ def minutes_item(request, meeting_uuid, item_uuid):
     item.minutes = ItemMinutes.objects.filter(item=item).first()
     autosave = request.headers.get("Accept") == "application/json"
     form, conflict, status = _minutes_form(item), None, 200
+    was_submitted = meeting.minutes_submitted
     if request.method == "POST":
         form = _minutes_form(item, request.POST)
         if not form.is_valid():
             if autosave:
-                return _refused("The page is out of date: reload it to go on")
+                return _refused(_form_problem(form))
         else:
             data = form.cleaned_data
             try:
-                minutes, _ = services.item_minutes_save(
+                minutes, changed = services.item_minutes_save(
                     item=item,
                     discussion=data["discussion"],
                     decisions=data["decisions"],
@@ -138,11 +139,23 @@ def minutes_item(request, meeting_uuid, item_uuid):
                 if autosave:
                     return _refused(error.messages[0])
                 form.add_error(None, error)
-            else:
+            except ValidationError as error:  # over a limit, past the form
                 if autosave:
-                    return JsonResponse(
-                        {"result": "saved", "version": minutes.version, "time": _saved_at(minutes)}
-                    )
+                    return _refused(error.messages[0])
+                form.add_error(None, error)
+            else:
+                reopened = was_submitted and changed
+                if autosave:
+                    answer = {
+                        "result": "saved",
+                        "version": minutes.version,
+                        "time": _saved_at(minutes),
+                    }
+                    if reopened:
+                        answer["notice"] = REOPENED
+                    return JsonResponse(answer)
+                if reopened:
+                    messages.info(request, REOPENED)
                 messages.success(request, f"Minutes of {item} saved")
                 return redirect(meeting.url("minutes") + f"#{item.anchor}")
     return render(
@@ -151,6 +164,21 @@ def minutes_item(request, meeting_uuid, item_uuid):
         {"meeting": meeting, "item": item, "form": form, "conflict": conflict},
         status=status,
     )
+
+
+REOPENED = (
+    "These minutes had been submitted for approval: your change returned them to draft. "
+    "Submit them again when they are finished."
+)
+
+
+def _form_problem(form):
+    """What the autosave says when the form is refused: a field's own error (a
+    limit, named) or, for a tampered version, that the page is out of date."""
+    for name in ("discussion", "decisions"):
+        if name in form.errors:
+            return form.errors[name][0]
+    return "The page is out of date: reload it to go on"
 
 
 def _refused(message):

@@ -186,12 +186,23 @@ def test_quorum_by_number_of_members_present(meeting, tenant_a, present, met):
     assert quorum.rule == "at least 2 members present"
 
 
-def test_the_quorum_warning_shows_on_the_attendance_page(
+def test_the_quorum_shows_once_attendance_is_being_taken(
     meeting, tenant_a, minute_taker_client, statutory_partners
 ):
     MeetingSettingsFactory(board=tenant_a.board, quorum_statutory_partners=True)
-    page = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
-    assert "The meeting is not quorate (each statutory partner present)" in page.content.decode()
+    attendance = url("attendance", tenant_a, meeting_uuid=meeting.uuid)
+    # A meeting still to come, nobody recorded: no alarm about the quorum.
+    for page in (attendance, meeting.get_absolute_url()):
+        assert "quorate" not in minute_taker_client.get(page).content.decode()
+    with scope(partnership=tenant_a.partnership):
+        services.attendance_record(
+            meeting=meeting,
+            statuses={statutory_partners["Northshire Council"].person_id: "present"},
+            acting_user=None,
+        )
+    for page in (attendance, meeting.get_absolute_url()):
+        html = minute_taker_client.get(page).content.decode()
+        assert "The meeting is not quorate (each statutory partner present)" in html
 
 
 def test_attendance_by_agency_counts_members_and_deputies(
