@@ -1,0 +1,165 @@
+"""Journeys a business unit takes through the product, reusable by browser tests
+(the full-meeting journey builds on `set_up_partnership`). Each counts what it
+cost the user: page loads (main-frame navigations) and form posts."""
+
+import re
+from dataclasses import dataclass, field
+
+from playwright.sync_api import expect
+
+
+@dataclass
+class Counter:
+    """Page loads (the main frame navigating) and form posts (POST requests,
+    htmx's included) seen by a page since `start`."""
+
+    page_loads: int = 0
+    form_posts: int = 0
+
+    def watch(self, page):
+        page.on("framenavigated", self._navigated(page))
+        page.on("request", self._requested)
+        return self
+
+    def _navigated(self, page):
+        def on_navigated(frame):
+            if frame == page.main_frame:
+                self.page_loads += 1
+
+        return on_navigated
+
+    def _requested(self, request):
+        if request.method == "POST":
+            self.form_posts += 1
+
+    def __str__(self):
+        return f"{self.page_loads} page loads and {self.form_posts} form posts"
+
+
+# What a new partnership's business manager sets up before the first meeting: the
+# three statutory partners, the people who speak for them, accounts for two of
+# them, the executive board and its members, then the first meeting.
+AGENCIES = [
+    # (organisation, short name, kind of organisation, statutory?)
+    ("Fairshire County Council", "FCC", "Local authority", True),
+    ("Fairshire Police", "FP", "Police", True),
+    ("Fairshire Integrated Care Board", "FICB", "Integrated care board (or CCG)", True),
+]
+PEOPLE = [
+    # (name, job title, organisation, email, board role or None)
+    ("Grace Holloway", "Independent Chair", None, "grace.holloway@example.org", "Chair"),
+    ("Tom Ashby", "Director of Children's Services", "Fairshire County Council",
+     "tom.ashby@example.org", "Member"),
+    ("Priya Natarajan", "Detective Superintendent", "Fairshire Police",
+     "priya.natarajan@example.org", "Member"),
+    ("Owen Price", "Designated Nurse", "Fairshire Integrated Care Board",
+     "owen.price@example.org", "Member"),
+    ("Sam Kerr", "Business Support Officer", "Fairshire County Council",
+     "sam.kerr@example.org", None),
+]  # fmt: skip
+ACCOUNTS = [("Sam Kerr", "Minute taker"), ("Priya Natarajan", "Board member")]
+BOARD = "Fairshire Safeguarding Children Partnership Executive"
+
+
+@dataclass
+class SetUp:
+    """What `set_up_partnership` created, and what it cost."""
+
+    agencies: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    accounts: list = field(default_factory=list)
+    board: str = ""
+    members: list = field(default_factory=list)
+    meeting_url: str = ""
+    counter: Counter = None
+
+
+def set_up_partnership(page, base, *, check=None):
+    """From an empty partnership (its business manager signed in, at `base`, the
+    partnership's own URL): agencies, people, accounts, a board, its members and
+    the first meeting planned, through the pages a business manager would use.
+    `check(page)` (axe, for example) runs on each new kind of page. Returns a
+    SetUp with the counts."""
+    check = check or (lambda page: None)
+    counter = Counter().watch(page)
+    done = SetUp(counter=counter)
+    page.goto(f"{base}/")
+
+    for name, short, kind, statutory in AGENCIES:
+        page.goto(f"{base}/agencies/")
+        page.get_by_role("link", name="Add a partner agency").click()
+        check(page)
+        page.get_by_label("Or add a new organisation: name").fill(name)
+        page.get_by_label("Short name").fill(short)
+        page.get_by_label("Kind of organisation").select_option(label=kind)
+        if statutory:
+            page.get_by_label("Statutory partner").check()
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("cell", name=re.compile(f"^{name}"))).to_be_visible()
+        done.agencies.append(name)
+
+    for name, job_title, organisation, email, _ in PEOPLE:
+        page.goto(f"{base}/people/")
+        page.get_by_role("link", name="Add a person").click()
+        check(page)
+        page.get_by_label("Name", exact=True).fill(name)
+        page.get_by_label("Job title").fill(job_title)
+        if organisation:
+            page.get_by_label("Organisation").select_option(label=organisation)
+        page.get_by_label("Email address").fill(email)
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+        done.people.append(name)
+
+    emails = {name: email for name, _, _, email, _ in PEOPLE}
+    for name, role in ACCOUNTS:
+        page.goto(f"{base}/users/")
+        page.get_by_role("link", name="Add a user").click()
+        check(page)
+        page.get_by_label("Email address").fill(emails[name])
+        first, last = name.split(" ", 1)
+        page.get_by_label("First name").fill(first)
+        page.get_by_label("Last name").fill(last)
+        page.get_by_label(role, exact=True).check()
+        page.get_by_role("button", name="Add user").click()
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("can now sign in")
+        done.accounts.append(name)
+
+    page.goto(f"{base}/boards/new/")
+    check(page)
+    page.get_by_label("Name", exact=True).fill(BOARD)
+    page.get_by_label("Board", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(BOARD)
+    done.board = BOARD
+    board_url = page.url
+
+    for name, _, _, _, seat in PEOPLE:
+        if seat is None:
+            continue
+        page.goto(board_url)
+        page.get_by_role("link", name="Add a member").click()
+        check(page)
+        person = page.get_by_label("Person")
+        person.select_option(person.locator("option", has_text=name).first.get_attribute("value"))
+        page.get_by_label(seat, exact=True).check()
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_role("cell", name=re.compile(f"^{name}"))).to_be_visible()
+        done.members.append(name)
+
+    plan_first_meeting(page, base, check=check)
+    done.meeting_url = page.url
+    return done
+
+
+def plan_first_meeting(page, base, *, check):
+    page.goto(f"{base}/meetings/")
+    page.get_by_role("link", name=re.compile("Plan a meeting")).click()
+    check(page)
+    page.get_by_label("Board or group").select_option(label=BOARD)
+    page.locator("#id_date_0").fill("14")
+    page.locator("#id_date_1").fill("1")
+    page.locator("#id_date_2").fill("2027")
+    page.get_by_label("Venue").fill("Council House, Committee Room 2")
+    page.get_by_role("button", name=re.compile("Save|Plan")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("14 January 2027"))
