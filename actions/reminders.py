@@ -3,6 +3,7 @@ their partnership's warning window, or overdue, gets one email listing them.
 
 Who owns (and so is reminded): a person named as owner; for "All", every current
 member of the action's board; for a board or group, its chair and vice chair;
+for a team, its members;
 for a partner agency, its lead representative. Only people with an email address.
 
 Exactly once: each (action, person, kind, date) is claimed by inserting a
@@ -36,7 +37,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import BoardMembership, Membership, Partnership
+from partnership.models import BoardMembership, Membership, Partnership, TeamMember
 from partnership.permissions import can_view_sensitive
 from partnership.tenancy import in_partnership
 from partnership.working_days import is_working_day, next_working_day
@@ -116,7 +117,7 @@ def _candidates(partnership, on):
             Prefetch(
                 "owners",
                 queryset=ActionOwner.objects.select_related(
-                    "person__user", "agency__lead_representative__user"
+                    "person__user", "agency__lead_representative__user", "team"
                 ),
             )
         )
@@ -133,6 +134,14 @@ def _candidates(partnership, on):
     ):
         seats[seat.board_id].append((seat.role, seat.person))
     chairs = {BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR}
+    team_members = defaultdict(list)  # team id -> [person]
+    for row in (
+        TeamMember.objects.for_partnership(partnership)
+        .filter(team__is_active=True)
+        .select_related("person__user")
+        .order_by("pk")
+    ):
+        team_members[row.team_id].append(row.person)
     kept_from_sensitive = _users_without_sensitive(partnership)
     lines = []
     for action in actions:
@@ -147,6 +156,8 @@ def _candidates(partnership, on):
                 found = [owner.person]
             elif owner.board_id:
                 found = [person for role, person in seats[owner.board_id] if role in chairs]
+            elif owner.team_id:
+                found = team_members[owner.team_id]
             else:
                 lead = owner.agency.lead_representative
                 found = [lead] if lead is not None else []

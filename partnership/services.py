@@ -22,6 +22,8 @@ from .models import (
     Partnership,
     Person,
     Role,
+    Team,
+    TeamMember,
     User,
 )
 from .writes import locked, model_update, service, set_fields
@@ -33,7 +35,7 @@ PARTNERSHIP_FIELDS = (
     "covers_adults",
     "financial_year_start_month",
 )
-AGENCY_FIELDS = ("kind", "lead_representative", "is_active")
+AGENCY_FIELDS = ("kind", "display_name", "lead_representative", "is_active")
 PERSON_FIELDS = ("full_name", "initials", "job_title", "organisation", "email", "is_active")
 BOARD_FIELDS = (
     "name",
@@ -69,6 +71,7 @@ def partner_agency_create(*, partnership, data, acting_user):
         partnership=partnership,
         organisation=organisation,
         kind=data["kind"],
+        display_name=data.get("display_name", "").strip(),
         lead_representative=data.get("lead_representative"),
     )
 
@@ -244,3 +247,41 @@ def membership_change(*, membership, role, is_active, acting_user):
 
 def _access(role, active):
     return role if active else f"{role} (cannot sign in)"
+
+
+# Teams ---------------------------------------------------------------------------
+
+
+@service
+def team_create(*, partnership, name, acting_user, members=()):
+    """A team that can own actions ("Business Support Team"), with its members."""
+    name = " ".join(name.split())
+    if Team.objects.for_partnership(partnership).filter(name__iexact=name).exists():
+        raise ValidationError(f"There is already a team called {name}", code="exists")
+    team = Team.objects.create(partnership=partnership, name=name)
+    for person in members:
+        TeamMember.objects.create(team=team, person=person)
+    return team
+
+
+@service
+def team_update(*, team, data, acting_user):
+    return model_update(instance=locked(team), data=data, fields=("name", "is_active"))
+
+
+@service
+def team_members_change(*, team, add=(), remove=(), acting_user):
+    """Adds and removes members (each only once); returns how many changed."""
+    locked(team)
+    changed = 0
+    current = set(team.memberships.values_list("person_id", flat=True))
+    for person in add:
+        if person.pk not in current:
+            TeamMember.objects.create(team=team, person=person)
+            current.add(person.pk)
+            changed += 1
+    for person in remove:
+        for row in team.memberships.filter(person=person):
+            row.delete()  # one by one, so the history records each
+            changed += 1
+    return changed

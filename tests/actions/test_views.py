@@ -290,7 +290,7 @@ def test_business_unit_raises_an_action_with_owners_typed(tenant_a, business_man
     PersonFactory(partnership=tenant_a.partnership, full_name="Philippa Grant")
     path = url("action-create", tenant_a) + f"?board={tenant_a.board.uuid}"
     form = business_manager_client.get(path)
-    assert 'list="owner-options"' in form.content.decode()
+    assert 'data-typeahead="/p/' in form.content.decode()
     response = business_manager_client.post(
         path,
         {
@@ -325,7 +325,7 @@ def test_unknown_owners_are_explained_and_what_was_typed_kept(tenant_a, business
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "‘Zed Nobody’ is not a person, group or agency in this partnership" in body
+    assert "‘Zed Nobody’ is not a person, team, group or agency in this partnership" in body
     assert 'value="Zed Nobody"' in body
     assert "must be a real date, written in numbers" in body
     assert 'href="#id_owners"' in body and 'id="id_owners"' in body
