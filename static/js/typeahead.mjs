@@ -57,6 +57,7 @@ class Typeahead {
     this.multiple = "typeaheadMultiple" in input.dataset;
     this.createUrl = input.dataset.typeaheadCreateTeam || "";
     this.active = -1;
+    this.highlightFirst = false;
     this.options = [];
     this.timer = null;
     this.request = null;
@@ -166,7 +167,8 @@ class Typeahead {
     }
     this.listbox.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
-    this.highlight(-1);
+    this.highlight(this.highlightFirst ? 0 : -1);
+    this.highlightFirst = false;
     announce(
       `${found} ${found === 1 ? "match" : "matches"}${found && found >= 20 ? ", type more to narrow them" : ""}` +
         (this.options.length > found ? `. Or create a team called ${data.create_team}` : "") +
@@ -202,6 +204,7 @@ class Typeahead {
     if (!this.isOpen()) {
       if (event.key === "ArrowDown" && this.segment().text) {
         event.preventDefault();
+        this.highlightFirst = true; // when the matches arrive
         this.search();
       }
       return; // Enter with the list closed submits the form as usual

@@ -394,3 +394,30 @@ def test_my_actions_queries_do_not_grow(tenant_a, client_for, count_queries):
     few = count_queries(lambda: client.get("/"))
     many_actions(tenant_a.board, 490, owners=[tenant_a.person, ALL], due_date=today())
     assert count_queries(lambda: client.get("/")) == few
+
+
+def test_log_queries_and_size_do_not_grow_with_people(
+    tenant_a, business_manager_client, count_queries
+):
+    """Issue 11 item 14: the owner filter is a type-ahead, so neither the log's
+    queries nor its HTML grow with the partnership's people (or its actions)."""
+    from ..factories import PersonFactory
+
+    many_actions(tenant_a.board, 10, owners=[tenant_a.person], due_date=today())
+    path = url("log", tenant_a)
+    board_log = url("board-log", tenant_a, board_uuid=tenant_a.board.uuid)
+    few = count_queries(lambda: business_manager_client.get(path))
+    few_board = count_queries(lambda: business_manager_client.get(board_log))
+    small = len(business_manager_client.get(path).content)
+    people = [
+        PersonFactory(partnership=tenant_a.partnership, full_name=f"Zara Quinlan {n:03d}")
+        for n in range(150)
+    ]
+    many_actions(tenant_a.board, 200, owners=[people[0]], due_date=today())
+    assert count_queries(lambda: business_manager_client.get(path)) == few
+    assert count_queries(lambda: business_manager_client.get(board_log)) == few_board
+    body = business_manager_client.get(path).content.decode()
+    assert "Zara Quinlan 149" not in body  # nobody listed who is not on the page
+    assert body.count("<option") < 60
+    # Fifty rows a page, whatever the size of the partnership (bytes per row vary).
+    assert len(body) < small * 4
