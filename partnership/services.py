@@ -89,6 +89,41 @@ def person_create(*, partnership, data, acting_user):
 
 
 @service
+def person_add(*, partnership, data, acting_user, site_url):
+    """Adds a person with, in one go, their agency (picked, or new), their seats
+    on boards and an account: the business manager's set-up in one form."""
+    agency = data.get("agency")
+    if data.get("new_agency"):
+        agency = partner_agency_create(
+            partnership=partnership, data=data["new_agency"], acting_user=acting_user
+        )
+    person = person_create(
+        partnership=partnership,
+        data={**data, "organisation": agency.organisation if agency else None},
+        acting_user=acting_user,
+    )
+    for board in data.get("boards", []):
+        seat_create(
+            board=board,
+            data={"person": person, "role": data["seat_role"]},
+            acting_user=acting_user,
+        )
+    if data.get("account_role"):
+        first, _, last = person.full_name.partition(" ")
+        membership_invite(
+            partnership=partnership,
+            email=person.email,
+            first_name=first,
+            last_name=last or first,
+            role=data["account_role"],
+            acting_user=acting_user,
+            site_url=site_url,
+        )
+        person.refresh_from_db()
+    return person
+
+
+@service
 def person_update(*, person, data, acting_user):
     return model_update(instance=locked(person), data=data, fields=PERSON_FIELDS)
 
@@ -121,6 +156,27 @@ def seat_create(*, board, data, acting_user):
         board=board,
         **{name: data.get(name) for name in SEAT_FIELDS},
     )
+
+
+@service
+def seats_add(*, board, people, role, acting_user):
+    """Seats several people on a board at once (from the people list); anyone
+    already sitting on it is left as they are. Returns those added."""
+    sitting = set(
+        BoardMembership.objects.for_partnership(board.partnership_id)
+        .current()
+        .filter(board=board)
+        .values_list("person_id", flat=True)
+    )
+    added = []
+    for person in people:
+        if person.pk not in sitting:
+            added.append(
+                seat_create(
+                    board=board, data={"person": person, "role": role}, acting_user=acting_user
+                )
+            )
+    return added
 
 
 @service
