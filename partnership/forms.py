@@ -10,7 +10,6 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
-from django.db.models import Q
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 from govuk.forms import (
@@ -32,6 +31,7 @@ from .models import (
     Role,
     User,
 )
+from .pickers import PersonPickField
 from .tenancy import TenantModel
 
 
@@ -272,6 +272,11 @@ class PartnerAgencyForm(TenantModelForm):
         required=False,
         choices=[("", "Choose a kind")] + Organisation.Kind.choices,
     )
+    lead_representative = PersonPickField(
+        label="Lead representative",
+        required=False,
+        help_text="Who speaks for this organisation here: type their name and choose them",
+    )
 
     class Meta:
         model = PartnerAgency
@@ -296,9 +301,10 @@ class PartnerAgencyForm(TenantModelForm):
         self.fields["organisation"].required = False
         self.fields["organisation"].empty_label = "Choose an organisation"
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["lead_representative"].queryset = self.fields[
-            "lead_representative"
-        ].queryset.filter(is_active=True)
+        self.fields["lead_representative"].enable(self.partnership)
+        if self.instance.pk and self.instance.lead_representative_id:
+            self.initial.setdefault("lead_representative", self.instance.lead_representative)
+            self.fields["lead_representative"].keep = self.instance.lead_representative
         if self.instance.pk:
             # An agency is one organisation's part here: that does not change.
             for name in (
@@ -577,18 +583,22 @@ class BoardMembershipForm(TenantModelForm):
         widgets = {"role": forms.RadioSelect}
         help_texts = {"end_date": "Leave blank while they still sit on the board"}
 
+    # Typed or picked from the type-ahead: never a list of every person.
+    person = PersonPickField(
+        label="Person",
+        help_text="Type their name and choose them",
+        error_messages={"required": "Choose the person"},
+    )
+
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
         self.board = board
         self.instance.board = board
-        people = self.fields["person"].queryset.filter(is_active=True)
+        self.fields["person"].enable(self.partnership)
         if self.instance.pk:
-            people = self.fields["person"].queryset.filter(
-                Q(is_active=True) | Q(pk=self.instance.person_id)
-            )
-        self.fields["person"].queryset = people.select_related("organisation")
-        self.fields["person"].empty_label = "Choose a person"
-        self.fields["person"].error_messages["required"] = "Choose the person"
+            self.initial.setdefault("person", self.instance.person)
+            # Someone who has left keeps their seat's history: not asked again.
+            self.fields["person"].keep = self.instance.person
         self.fields["representing"].empty_label = "Their own organisation"
         self.fields["representing"].help_text = "When they attend on behalf of another organisation"
 

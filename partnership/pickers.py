@@ -33,6 +33,7 @@ class PersonPickField(forms.CharField):
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
         self.partnership = None
+        self.keep = None  # a person already chosen, found even if they have left
 
     def enable(self, partnership):
         """Called by the form: the partnership to search, and the type-ahead."""
@@ -48,6 +49,8 @@ class PersonPickField(forms.CharField):
         text = super().clean(value)
         if not text:
             return None
+        if self.keep is not None and text.strip().lower() == self.keep.full_name.lower():
+            return self.keep
         found = search.owners_named(self.partnership, text, kinds=("person",))
         if not found:
             raise forms.ValidationError(f"No one called ‘{text}’ is recorded here")
