@@ -51,7 +51,6 @@ def attendance_panel_context(meeting, form=None):
         "form": form or AttendanceForm(rows=rows),
         "add_form": add_form,
         "quorum": selectors.quorum(meeting, listed),
-        "people": add_form.known,
     }
 
 
@@ -152,5 +151,5 @@ def attendee_add(request, meeting_uuid):
     return render(
         request,
         "meetings/attendee_form.html",
-        {"form": form, "meeting": meeting, "people": form.known},
+        {"form": form, "meeting": meeting},
     )

@@ -77,7 +77,6 @@ def minuting(request, meeting_uuid):
             **(_review(meeting, request.membership) if review_needed else {}),
             **attendance_panel_context(meeting),
             "may": may,
-            "owner_choices": action_log.owner_choices(meeting.board),
             "month_choices": month_choices(),
         },
     )
@@ -242,7 +241,6 @@ def minutes_action(request, meeting_uuid, item_uuid):
             "meeting": meeting,
             "item": item,
             "form": form,
-            "owner_choices": action_log.owner_choices(meeting.board),
         },
     )
 

@@ -300,7 +300,7 @@ def test_an_unknown_owner_is_an_error_in_the_form_not_a_500(meeting, tenant_a, m
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "‘XYZ’ is not a person, group or agency" in html
+    assert "‘XYZ’ is not a person, team, group or agency" in html
     assert "Do it</textarea>" in html
     response = _raise(minute_taker_client, tenant_a, meeting, feedback, "", "All")
     assert "govuk-error-summary" in response.content.decode()
