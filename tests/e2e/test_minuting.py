@@ -6,6 +6,7 @@ elsewhere that meet an ended session. The console is checked after every swap
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django_scopes import scope, scopes_disabled
@@ -191,35 +192,9 @@ def test_kept_text_can_be_discarded_and_restoring_over_a_newer_save_is_a_conflic
     expect(page.locator("[data-restore-banner]")).to_have_count(1)  # mine, still kept
 
 
-WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
-xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15">
-<style><!-- p.MsoNormal {margin:0cm; font-size:11.0pt; font-family:"Calibri",sans-serif;} --></style>
-<xml><o:DocumentProperties><o:Author>Jo Bloggs</o:Author></o:DocumentProperties></xml></head>
-<body lang=EN-GB style='tab-interval:36.0pt'><!--StartFragment-->
-<h2 style='mso-margin-top-alt:auto'><span style='font-size:13.0pt'>Performance and scrutiny<o:p></o:p></span></h2>
-<p class=MsoNormal><span style='font-family:"Arial",sans-serif'>The group <b>agreed</b> the
-<i>neglect strategy</i> with <u>West Mercia Police</u>.<o:p></o:p></span></p>
-<p class=MsoNormal><span style='font-weight:bold'>Styled bold</span> and
-<span style='color:red;font-size:20pt'>red text</span><img src="file:///C:/x.png"></p>
-<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
-style='font-family:Symbol;mso-fareast-font-family:Symbol'><span style='mso-list:Ignore'>·<span
-style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>First point<o:p></o:p></p>
-<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span
-style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
-</span></span></span><![endif]>A sub-point<o:p></o:p></p>
-<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
-style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;
-</span></span></span><![endif]>Second point<o:p></o:p></p>
-<p class=MsoNormal><o:p>&nbsp;</o:p></p>
-<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span
-style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Write
-to partners<o:p></o:p></p>
-<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span
-style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Report
-back in March<o:p></o:p></p>
-<table class=MsoTableGrid><tr><td><p class=MsoNormal>In a table<o:p></o:p></p></td></tr></table>
-<script>window.pasted = true</script>
-<!--EndFragment--></body></html>"""
+# Realistic clipboard HTML from Word (classes, styles, <o:p>, conditional
+# comments, lists as styled paragraphs): shared with the server's own test.
+WORD_HTML = (Path(__file__).parent.parent / "meetings" / "data" / "word_paste.html").read_text()
 
 WORD_KEPT = (
     "<p><strong>Performance and scrutiny</strong></p>"

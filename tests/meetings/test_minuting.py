@@ -475,3 +475,27 @@ def test_every_piece_of_a_discussion_is_a_block(typed, kept):
     from meetings.richtext import clean
 
     assert clean(typed) == kept
+
+
+def test_html_pasted_from_word_keeps_its_formatting_and_lists_and_nothing_else():
+    from pathlib import Path
+
+    from meetings.richtext import clean
+
+    word = (Path(__file__).parent / "data" / "word_paste.html").read_text()
+    kept = re.sub(r"\s+", " ", clean(word))
+    assert kept == (
+        "<p><strong>Performance and scrutiny</strong></p>"
+        "<p>The group <strong>agreed</strong> the <em>neglect strategy</em> with "
+        "<u>West Mercia Police</u>.</p>"
+        "<p>Styled bold and red text</p>"
+        "<ul><li>First point</li> <li>A sub-point</li> <li>Second point</li> </ul>"
+        "<ol><li>Write to partners</li> <li>Report back in March</li> </ol>"
+        "<p>In a table</p>"
+    )
+    # What the browser's cleaner sends is kept as it is.
+    browser = (
+        "<p><strong>Performance and scrutiny</strong></p>"
+        "<ul><li>First point<ul><li>A sub-point</li></ul></li></ul><ol><li>One</li></ol>"
+    )
+    assert clean(browser) == browser
