@@ -5,9 +5,9 @@ import { initAll } from "../vendor/govuk-frontend/govuk-frontend.min.js";
 import { initAll as initMoj } from "../vendor/moj-frontend/moj-frontend.min.js";
 import { announceSignedIn, csrfToken, keepForms, restoreForms } from "./session.mjs";
 
-// What a page typed before its session ended comes back first, so the
-// components below start on it.
-restoreForms();
+// What a page typed before its session ended comes back once every script
+// has built the page's forms (module scripts run before DOMContentLoaded).
+document.addEventListener("DOMContentLoaded", restoreForms);
 initAll();
 initMoj();
 

@@ -14,6 +14,7 @@
 // session that ended is said so, with a sign-in to open in a new tab, after
 // which saving goes on with the renewed form token, without a reload.
 
+import { initAll } from "../vendor/govuk-frontend/govuk-frontend.min.js";
 import { cleanPastedHtml, normalise } from "./richtext.mjs";
 import { csrfToken, onSignedIn } from "./session.mjs";
 
@@ -138,7 +139,7 @@ function enhanceEditor(textarea) {
 // Autosave -------------------------------------------------------------------
 
 function storageKey(form, field) {
-  return `spm:minutes:${form.dataset.meeting}:${form.dataset.item}:${field}`;
+  return `spm:minutes:${root.dataset.meeting}:${form.dataset.item}:${field}`;
 }
 
 function readKept(key) {
@@ -632,7 +633,40 @@ function enhanceOwners(input) {
 
 // Actions and new minutes ----------------------------------------------------
 
+// Forms every item has are sent once, as <template>s, and put in each item
+// here (the page stays small at twenty items); without this script each item
+// links to the forms' own pages instead.
+const PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
+
+function escapeHtml(text) {
+  const span = document.createElement("span");
+  span.textContent = text ?? "";
+  return span.innerHTML.replaceAll('"', "&quot;");
+}
+
+function fill(scope) {
+  const slots = scope.matches?.("[data-fill]") ? [scope] : [...scope.querySelectorAll("[data-fill]")];
+  for (const slot of slots) {
+    const template = document.getElementById(`${slot.dataset.fill}-template`);
+    const section = slot.closest("[data-minute-item]");
+    if (!template || !section) continue;
+    const holder = document.createElement("template");
+    holder.innerHTML = template.innerHTML
+      .replaceAll(PLACEHOLDER, slot.dataset.item)
+      .replaceAll("__LABEL__", escapeHtml(section.dataset.itemLabel))
+      .replaceAll("__TITLE__", escapeHtml(section.dataset.itemTitle));
+    if (!section.hasAttribute("data-confidential")) {
+      holder.content.querySelectorAll("[data-if-confidential]").forEach((element) => element.remove());
+    }
+    slot.replaceChildren(holder.content);
+    slot.removeAttribute("data-fill");
+    window.htmx?.process(slot);
+    initAll({ scope: slot });
+  }
+}
+
 function enhance(scope) {
+  fill(scope);
   scope.querySelectorAll("textarea[data-rich-text]").forEach(enhanceEditor);
   scope.querySelectorAll("form[data-autosave]").forEach(register);
   scope.querySelectorAll("input[data-owner-typeahead]").forEach(enhanceOwners);
