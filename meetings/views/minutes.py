@@ -19,6 +19,7 @@ from .. import action_log, selectors
 from .. import minutes as services
 from ..forms import (
     AddMinuteForm,
+    AttendeeAddForm,
     ForwardPlanItemForm,
     ItemMinutesForm,
     RaiseActionForm,
@@ -33,7 +34,6 @@ from ..permissions import (
     can_record_minutes,
 )
 from ..services import MinutesFrozen, forward_plan_item_create
-from .attendance import attendance_panel_context
 
 
 def _minutes_form(item, data=None):
@@ -90,13 +90,20 @@ def minuting(request, meeting_uuid):
         {
             **context,
             **(_review(meeting, request.membership) if review_needed else {}),
-            **attendance_panel_context(meeting),
+            **_attendee_form_context(meeting),
             "may": may,
             "owner_choices": action_log.owner_choices(meeting.board),
             "month_choices": month_choices(),
             "placeholder": _placeholder(meeting),
         },
     )
+
+
+def _attendee_form_context(meeting):
+    """The "add a deputy or guest" form; the attendance panel itself is fetched
+    by the page (views/attendance.py)."""
+    add_form = AttendeeAddForm(meeting=meeting)
+    return {"add_form": add_form, "people": add_form.known}
 
 
 def _placeholder(meeting):

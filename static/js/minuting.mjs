@@ -47,7 +47,11 @@ function enhanceEditor(textarea) {
   document.execCommand("defaultParagraphSeparator", false, "p");
   const group = textarea.closest(".govuk-form-group");
   const label = group.querySelector("label");
-  const hint = group.querySelector(".govuk-hint");
+  // The page says once how to write without the editor; the editor's hint is its own.
+  const hint = document.createElement("div");
+  hint.className = "govuk-hint";
+  hint.id = `${textarea.id}-hint`;
+  label.after(hint);
 
   const editor = document.createElement("div");
   editor.className = "app-editor";
@@ -58,11 +62,9 @@ function enhanceEditor(textarea) {
   editor.setAttribute("aria-labelledby", label.id);
   editor.setAttribute("aria-keyshortcuts", FORMATS.map((f) => f.keys).join(" "));
   editor.setAttribute("spellcheck", "true");
-  if (hint) {
-    hint.textContent =
-      "Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbered list";
-    editor.setAttribute("aria-describedby", hint.id);
-  }
+  hint.textContent =
+    "Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbered list";
+  editor.setAttribute("aria-describedby", hint.id);
   editor.innerHTML = textarea.value;
 
   const toolbar = document.createElement("div");
@@ -138,8 +140,13 @@ function enhanceEditor(textarea) {
 
 // Autosave -------------------------------------------------------------------
 
+// An item's id, from its section's ("item-<uuid>").
+function itemOf(element) {
+  return element.closest("[data-minute-item]").id.replace(/^item-/, "");
+}
+
 function storageKey(form, field) {
-  return `spm:minutes:${root.dataset.meeting}:${form.dataset.item}:${field}`;
+  return `spm:minutes:${root.dataset.meeting}:${itemOf(form)}:${field}`;
 }
 
 function readKept(key) {
@@ -177,8 +184,12 @@ class ItemSaver {
     this.discussion = this.fields.discussion;
     this.decisions = this.fields.decisions;
     this.itemStatus = form.querySelector("[data-item-status]");
-    this.conflictSlot = form.querySelector("[data-conflict]");
-    this.restoreSlot = form.querySelector("[data-restore]");
+    // Where a conflict's two texts and text kept in the browser are shown.
+    this.restoreSlot = document.createElement("div");
+    form.querySelector(".govuk-form-group")?.before(this.restoreSlot);
+    this.conflictSlot = document.createElement("div");
+    this.conflictSlot.className = "app-conflict-slot";
+    this.itemStatus.before(this.conflictSlot);
     this.server = this.values(); // what the server has, as far as this page knows
     this.state = "clean"; // clean | pending | saving | retrying | signed-out | conflict | refused
     this.savedAt = null;
@@ -377,7 +388,7 @@ class ItemSaver {
       return;
     }
     this.offering = true;
-    const id = `${this.form.dataset.item}-restore`;
+    const id = `restore-${itemOf(this.form)}`;
     const preview = plainText(kept.discussion ?? "") || kept.decisions || "";
     const banner = document.createElement("div");
     banner.className = "govuk-notification-banner";
@@ -652,7 +663,7 @@ function fill(scope) {
     if (!template || !section) continue;
     const holder = document.createElement("template");
     holder.innerHTML = template.innerHTML
-      .replaceAll(PLACEHOLDER, slot.dataset.item)
+      .replaceAll(PLACEHOLDER, itemOf(slot))
       .replaceAll("__LABEL__", escapeHtml(section.dataset.itemLabel))
       .replaceAll("__TITLE__", escapeHtml(section.dataset.itemTitle));
     if (!section.hasAttribute("data-confidential")) {
@@ -720,6 +731,35 @@ document.body.addEventListener("htmx:load", (event) => {
 
 // Keyboard shortcuts ---------------------------------------------------------
 
+const SHORTCUTS = [
+  [["Alt", "Shift", "N"], "Next item"],
+  [["Alt", "Shift", "P"], "Previous item"],
+  [["Alt", "Shift", "A"], "Add an action at this item"],
+  [["Ctrl", "Enter"], "In an action: add it"],
+  [["Ctrl", "S"], "Save now"],
+  [["Ctrl", "B, I, U"], "Bold, italic, underline"],
+  [["Ctrl", "Shift", "8 or 7"], "Bulleted or numbered list"],
+];
+
+function listShortcuts(slot) {
+  if (!slot) return;
+  const keys = (names) =>
+    names
+      .map((name) => name.split(/(, | or )/).map((part) => (/^(, | or )$/.test(part) ? part : `<kbd>${part}</kbd>`)).join(""))
+      .join(" + ");
+  const rows = SHORTCUTS.map(
+    ([names, what]) =>
+      `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${keys(names)}</dt><dd class="govuk-summary-list__value">${what}</dd></div>`,
+  ).join("");
+  slot.outerHTML = `<details class="govuk-details app-shortcuts">
+    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Keyboard shortcuts</span></summary>
+    <div class="govuk-details__text">
+      <p class="govuk-body">Tab moves through each item's fields in order. Minutes save by themselves a few seconds after you stop typing, and when you leave an item.</p>
+      <dl class="govuk-summary-list govuk-summary-list--no-border app-shortcuts__list">${rows}</dl>
+    </div>
+  </details>`;
+}
+
 function sections() {
   return [...document.querySelectorAll("[data-minute-item]")];
 }
@@ -765,6 +805,7 @@ document.addEventListener(
 );
 
 if (root) {
+  listShortcuts(root.querySelector("[data-shortcuts]"));
   enhance(root);
   renderStatus();
 }

@@ -186,7 +186,7 @@ def test_kept_text_can_be_discarded_and_restoring_over_a_newer_save_is_a_conflic
     expect(page.locator("[data-save-status]")).to_have_text(
         re.compile("Not saved — conflict in item")
     )
-    expect(feedback.locator("[data-conflict]")).to_contain_text("Theirs.")
+    expect(feedback.locator(".app-conflict-slot")).to_contain_text("Theirs.")
     assert _discussion(meeting, "Feedback") == "<p>Theirs.</p>"
     page.reload()
     expect(page.locator("[data-restore-banner]")).to_have_count(1)  # mine, still kept
