@@ -228,10 +228,9 @@ class ItemSaver {
         if (now[field] === this.server[field]) {
           localStorage.removeItem(key);
         } else {
-          const kept = readKept(key);
-          // The version is the one the text was first typed over: restoring
-          // it later meets any save made since as a conflict, never overwrites.
-          const version = kept?.version ?? this.version.value;
+          // With the version the page's text is based on: restoring it later
+          // meets anyone's save made since as a conflict, never overwrites it.
+          const version = this.version.value;
           localStorage.setItem(key, JSON.stringify({ value: now[field], version, at: Date.now() }));
         }
       } catch {
