@@ -424,3 +424,35 @@ def test_no_console_error_after_any_swap_on_the_attendance_and_minuting_screens(
     # htmx's indicator styles come from our stylesheet, never an inline <style>.
     assert page.evaluate("() => document.querySelectorAll('style').length") == 0
     axe()
+
+
+def test_a_page_opened_before_signing_out_and_in_again_elsewhere_still_saves(
+    page, live_server, sign_in, tenant_a, meeting, console, after_swap
+):
+    """Signing in renews the CSRF token: the old page's form token is out of
+    date, and its autosave and its htmx forms use the current one instead."""
+    sign_in(tenant_a.users["minute_taker"])
+    _open_minuting(page, live_server, tenant_a, meeting)
+    stale = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
+
+    other = page.context.new_page()
+    console.watch(other)
+    other.goto(f"{live_server.url}/")
+    other.get_by_role("button", name="Sign out").click()
+    sign_in(tenant_a.users["minute_taker"], on=other)
+    fresh = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    assert fresh != stale
+    other.close()
+
+    _editor(page, meeting, "Feedback").click()
+    page.keyboard.type("Typed in the tab opened before.")
+    page.keyboard.press("Control+s")
+    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
+    assert _discussion(meeting, "Feedback") == "<p>Typed in the tab opened before.</p>"
+
+    form = page.locator(f"#{_item(meeting, 'Feedback').anchor} form[data-action-form]")
+    form.get_by_label(re.compile("^Action")).fill("Circulate the strategy")
+    form.get_by_label("Owner", exact=True).fill("Ellen Footman")
+    after_swap(lambda: form.get_by_label(re.compile("^Action")).press("Control+Enter"))
+    with scopes_disabled():
+        assert Action.objects.filter(description="Circulate the strategy").exists()
