@@ -352,7 +352,7 @@ def test_the_minuting_screen_does_not_scroll_sideways_at_320_pixels(
 
 
 def test_an_action_update_typed_when_the_session_ended_comes_back_after_signing_in(
-    page, live_server, sign_in, tenant_a, console, axe
+    page, live_server, sign_in, tenant_a, console, axe, after_swap
 ):
     console.allow_status(401)
     # The board member who owns the action (no second factor to type twice).
@@ -380,7 +380,7 @@ def test_an_action_update_typed_when_the_session_ended_comes_back_after_signing_
         "What you typed before your session ended has been put back"
     )
     axe()
-    page.get_by_role("button", name="Add update").click()
+    after_swap(lambda: page.get_by_role("button", name="Add update").click())
     expect(page.locator("main")).to_contain_text(text)
 
 
