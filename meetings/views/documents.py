@@ -16,7 +16,7 @@ from ..loaders import load_meeting
 
 
 def _filename(meeting, what):
-    return f"{meeting.board.label} {what} {meeting.date:%Y-%m-%d}.pdf".replace("/", "-")
+    return f"{meeting.board.label} {what} {meeting.date:%Y-%m-%d}.pdf"
 
 
 def minutes_pdf(request, meeting_uuid):
