@@ -101,6 +101,7 @@ def test_typing_survives_an_ended_session_and_saves_after_signing_in_in_another_
     expect(other.locator(".govuk-notification-banner")).to_contain_text("Your session has ended")
     sign_in(tenant_a.users["minute_taker"], on=other, on_form=True)
     expect(other.get_by_role("heading", level=1)).to_have_text("You are signed in again")
+    axe(other)
     page.bring_to_front()
     expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=15_000)
     assert _discussion(meeting, "Feedback") == (
