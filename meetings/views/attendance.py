@@ -93,6 +93,8 @@ def attendance(request, meeting_uuid):
     template = "meetings/_attendance_panel.html" if request.htmx else "meetings/attendance.html"
     context = attendance_panel_context(meeting, form=form)
     context["saved"] = request.method == "POST" and form is None
+    # The minuting screen's panel (fetched by it) returns there without JavaScript.
+    context["in_minutes"] = "minutes" in (request.GET.get("in"), request.POST.get("next"))
     return render(request, template, context)
 
 

@@ -280,3 +280,17 @@ def test_the_attendance_report_checks_its_dates(tenant_a, observer_client):
     html = response.content.decode()
     assert "govuk-error-summary" in html
     assert "must be a real date" in html
+
+
+def test_the_minuting_screen_fetches_its_attendance_panel_which_returns_there(
+    meeting, tenant_a, minute_taker_client
+):
+    attendance = url("attendance", tenant_a, meeting_uuid=meeting.uuid)
+    screen = minute_taker_client.get(url("minutes", tenant_a, meeting_uuid=meeting.uuid))
+    html = screen.content.decode()
+    assert f'hx-get="{attendance}?in=minutes" hx-trigger="load"' in html
+    assert f'<a class="govuk-link" href="{attendance}">Record attendance</a>' in html
+    assert "Who is here" not in html  # a full board's rows are not in the page
+    panel = minute_taker_client.get(f"{attendance}?in=minutes", HTTP_HX_REQUEST="true")
+    assert panel.content.decode().lstrip().startswith('<div id="attendance-panel"')
+    assert '<input type="hidden" name="next" value="minutes">' in panel.content.decode()
