@@ -101,8 +101,7 @@ def minuting(request, meeting_uuid):
 def _attendee_form_context(meeting):
     """The "add a deputy or guest" form; the attendance panel itself is fetched
     by the page (views/attendance.py)."""
-    add_form = AttendeeAddForm(meeting=meeting)
-    return {"add_form": add_form, "people": add_form.known}
+    return {"add_form": AttendeeAddForm(meeting=meeting)}
 
 
 def _placeholder(meeting):
