@@ -9,11 +9,9 @@ import io
 
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from documents.spreadsheets import neutralise
+from documents.xlsx import Workbook
 
 from .models import Action
 from .rag import RagRule
@@ -59,7 +57,7 @@ def rows(actions):
     )
     ids = [row[0] for row in values]
     owners = {}
-    for action_id, all_members, person, board, agency, agency_short in (
+    for action_id, all_members, person, board, team, alias, agency, agency_short in (
         ActionOwner.objects.filter(action_id__in=ids)
         .order_by("action_id", "position", "pk")
         .values_list(
@@ -67,11 +65,13 @@ def rows(actions):
             "all_members",
             "person__full_name",
             "board__name",
+            "team__name",
+            "agency__display_name",
             "agency__organisation__name",
             "agency__organisation__short_name",
         )
     ):
-        label = "All" if all_members else person or board or agency_short or agency
+        label = "All" if all_members else person or board or team or alias or agency_short or agency
         owners.setdefault(action_id, []).append(label)
     latest = {
         action_id: (text, made_on)
@@ -120,34 +120,12 @@ def csv_bytes(actions):
 
 
 def xlsx_bytes(actions, *, title):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for text in HEADERS:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    count = 0
+    book = Workbook()
+    sheet = book.add_sheet(title, widths=WIDTHS)
+    sheet.append(HEADERS, bold=True)
     for row in rows(actions):
-        cells = []
-        for value in row:
-            if hasattr(value, "strftime"):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "d mmmm yyyy"
-                cells.append(cell)
-            else:
-                cells.append(neutralise(value))
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADERS) - 1)}{count + 1}"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+        sheet.append([neutralise(value) for value in row])
+    return book.save()
 
 
 def pdf_bytes(actions, *, partnership, title, description, one_board=False):

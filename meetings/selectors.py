@@ -328,33 +328,6 @@ def quorum(meeting, attendance):
     return result
 
 
-def attendance_by_agency(partnership, *, boards, start, end):
-    """For the annual report: per organisation, how often its members were
-    present (in person or by a deputy), sent apologies or were absent, at the
-    given boards' meetings between two dates."""
-    rows = (
-        Attendance.objects.for_partnership(partnership)
-        .filter(
-            meeting__board__in=boards,
-            meeting__date__range=(start, end),
-            is_member=True,
-        )
-        .exclude(status=Attendance.Status.EXPECTED)
-        .values("representing__name", "person__organisation__name", "status")
-        .annotate(count=Count("id"))
-    )
-    table = defaultdict(lambda: {"present": 0, "apologies": 0, "absent": 0, "in_attendance": 0})
-    for row in rows:
-        name = row["representing__name"] or row["person__organisation__name"] or "No organisation"
-        table[name][row["status"]] += row["count"]
-    result = []
-    for name, counts in sorted(table.items()):
-        expected = counts["present"] + counts["apologies"] + counts["absent"]
-        rate = round(100 * counts["present"] / expected) if expected else None
-        result.append({"organisation": name, **counts, "expected": expected, "rate": rate})
-    return result
-
-
 # Boards: settings, next meetings, forward plan ---------------------------------
 
 

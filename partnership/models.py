@@ -219,6 +219,13 @@ class PartnerAgency(TenantModel):
     lead_representative = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    display_name = models.CharField(
+        "name used here",
+        max_length=200,
+        blank=True,
+        help_text="How this partnership names the organisation, if not as it is known "
+        "elsewhere (for example, Fairshire Children's Services)",
+    )
     is_active = models.BooleanField("active", default=True)
 
     class Meta:
@@ -231,7 +238,13 @@ class PartnerAgency(TenantModel):
         ]
 
     def __str__(self):
-        return str(self.organisation)
+        return self.display_name or str(self.organisation)
+
+    @property
+    def label(self):
+        """The short label in owner columns: the partnership's own name for the
+        organisation if it gave one, else the organisation's short name."""
+        return self.display_name or self.organisation.label
 
 
 class Membership(TenantModel):
@@ -377,3 +390,42 @@ class BoardMembership(TenantModel):
         return (self.start_date is None or self.start_date <= today) and (
             self.end_date is None or self.end_date >= today
         )
+
+
+class Team(TenantModel):
+    """A team that owns actions as minutes name it ("the Safeguarding Team",
+    "Business Support Team"): not a board (it holds no meetings); its members
+    are reminded of its actions and see them as their own."""
+
+    name = models.CharField(max_length=200)
+    members = models.ManyToManyField(Person, through="TeamMember", related_name="teams", blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint("partnership", Lower("name"), name="team_name_once")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "partnership:team-edit",
+            kwargs={"partnership_slug": self.partnership.slug, "team_uuid": self.uuid},
+        )
+
+
+class TeamMember(TenantModel):
+    """One person in a team."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="team_memberships")
+
+    tenant_parent = "team"
+
+    class Meta:
+        ordering = ["team_id", "person__full_name"]
+        constraints = [models.UniqueConstraint(fields=["team", "person"], name="team_member_once")]
+
+    def __str__(self):
+        return f"{self.person} in {self.team}"

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from govuk.dates import day
 from govuk.forms import GovukDateField, GovukForm, GovukTimeField
+from partnership.pickers import typeahead_attrs
 
 from .. import action_log
 from ..limits import DECISIONS_LIMIT, NOTE_LIMIT, discussion_too_long, too_long
@@ -57,7 +58,6 @@ class RaiseActionForm(GovukForm):
             attrs={
                 "autocomplete": "off",
                 "spellcheck": "false",
-                "list": "owner-choices",
                 "data-owner-typeahead": "",
             }
         ),
@@ -69,6 +69,16 @@ class RaiseActionForm(GovukForm):
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, prefix=f"a-{item.uuid}", **kwargs)
         self.item = item
+        # Owners from the server's type-ahead (people, teams, groups, agencies,
+        # All), never the whole people list in the page.
+        self.fields["owners"].widget.attrs.update(
+            typeahead_attrs(
+                item.meeting.partnership,
+                ("all", "person", "team", "board", "agency"),
+                multiple=True,
+                create_team=True,
+            )
+        )
 
     def clean_owners(self):
         return action_log.owners_from_text(self.item.meeting.board, self.cleaned_data["owners"])

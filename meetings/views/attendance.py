@@ -51,7 +51,6 @@ def attendance_panel_context(meeting, form=None):
         "form": form or AttendanceForm(rows=rows),
         "add_form": add_form,
         "quorum": selectors.quorum(meeting, listed),
-        "people": add_form.known,
     }
 
 
@@ -94,6 +93,8 @@ def attendance(request, meeting_uuid):
     template = "meetings/_attendance_panel.html" if request.htmx else "meetings/attendance.html"
     context = attendance_panel_context(meeting, form=form)
     context["saved"] = request.method == "POST" and form is None
+    # The minuting screen's panel (fetched by it) returns there without JavaScript.
+    context["in_minutes"] = "minutes" in (request.GET.get("in"), request.POST.get("next"))
     return render(request, template, context)
 
 
@@ -152,5 +153,5 @@ def attendee_add(request, meeting_uuid):
     return render(
         request,
         "meetings/attendee_form.html",
-        {"form": form, "meeting": meeting, "people": form.known},
+        {"form": form, "meeting": meeting},
     )

@@ -18,7 +18,7 @@ from ..loaders import load_meeting
 
 
 def _filename(meeting, what):
-    return f"{meeting.board.label} {what} {meeting.date:%Y-%m-%d}.pdf".replace("/", "-")
+    return f"{meeting.board.label} {what} {meeting.date:%Y-%m-%d}.pdf"
 
 
 def _in_background(request, meeting, kind, title, filename, *, public=False):

@@ -115,7 +115,7 @@ def attendance_report(request):
     form = AttendanceReportForm(request.GET if "start_day" in request.GET else None)
     rows = None
     if form.is_bound and form.is_valid():
-        rows = selectors.attendance_by_agency(
+        rows = selectors.agency_attendance(
             request.partnership,
             boards=visible_boards(request.membership),
             start=form.cleaned_data["start"],

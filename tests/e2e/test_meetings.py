@@ -463,7 +463,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
     )
     expect(status).to_have_text("Not saved — retrying", timeout=15_000)
     expect(section("7.").locator("[data-item-status]")).to_contain_text(
-        "Your text is kept on this page"
+        "Your text is kept in this browser"
     )
     axe()
     page.unroute("**/minutes/")
