@@ -6,6 +6,7 @@ The meeting page then records who approved, when, where and the amendment's
 words. axe-core checks every page on the way."""
 
 import datetime
+import re
 
 import pytest
 from django_scopes import scope
@@ -52,6 +53,20 @@ def test_submit_return_resubmit_and_approve(page, live_server, axe, sign_in, ten
     expect(page.locator(".app-minutes-status")).to_contain_text("Submitted for approval")
     expect(page.locator(".govuk-tag").first).to_have_text("Minutes submitted for approval")
     axe()
+    # A change after submission returns them to draft, and the screen says so.
+    page.goto(screen)
+    expect(page.locator("#minutes-status")).to_contain_text("Changing anything returns them")
+    page.locator("[data-item-label^='Welcome'] .app-editor").first.click()
+    page.keyboard.type("The Chair welcomed everyone.")
+    expect(page.locator("#minutes-status")).to_contain_text(
+        "your change returned them to draft", timeout=15_000
+    )
+    axe()
+    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved"), timeout=15_000)
+    page.locator("#minutes-status").get_by_role("link", name="Submit them again").click()
+    axe()
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.locator(".app-minutes-status")).to_contain_text("Submitted for approval")
     page.get_by_role("button", name="Sign out").click()
 
     # The independent chair finds them on her home page and returns them.
@@ -107,7 +122,8 @@ def test_submit_return_resubmit_and_approve(page, live_server, axe, sign_in, ten
     expect(record).to_contain_text(f"outside a meeting, on {today}, with the following amendment:")
     expect(record).to_contain_text(AMENDMENT)
     history = page.locator(".app-minutes-history")
-    expect(history.locator("li")).to_have_count(4)
+    expect(history.locator("li")).to_have_count(6)
+    expect(history).to_contain_text("Changed after submission: back to draft")
     expect(history).to_contain_text("Returned with comments")
     axe()
 
