@@ -58,7 +58,6 @@ class RaiseActionForm(GovukForm):
             attrs={
                 "autocomplete": "off",
                 "spellcheck": "false",
-                "data-owner-typeahead": "",
             }
         ),
     )

@@ -101,7 +101,6 @@ def minuting(request, meeting_uuid):
 def _attendee_form_context(meeting):
     """The "add a deputy or guest" form; the attendance panel itself is fetched
     by the page (views/attendance.py)."""
-    # The people to choose from come from the type-ahead, never the page.
     return {"add_form": AttendeeAddForm(meeting=meeting)}
 
 

@@ -17,6 +17,7 @@
 import { initAll } from "../vendor/govuk-frontend/govuk-frontend.min.js";
 import { cleanPastedHtml, normalise } from "./richtext.mjs";
 import { csrfToken, onSignedIn } from "./session.mjs";
+import { enhanceTypeaheads } from "./typeahead.mjs";
 
 const SAVE_AFTER_MS = 2500;
 const TIMEOUT_MS = 15000;
@@ -553,114 +554,6 @@ document.addEventListener("visibilitychange", () => {
 });
 onSignedIn(resume);
 
-// Owners: several, separated by "/" ----------------------------------------------
-
-let comboboxCount = 0;
-
-function ownerLabels() {
-  return [...document.querySelectorAll("#owner-choices option")].map((option) => option.value);
-}
-
-function insertText(label) {
-  // "Ellen Foster (EF)" -> "Ellen Foster"; "All members of Exec" -> "All".
-  if (label.startsWith("All")) return "All";
-  return label.replace(/\s*\((?:[^()]*)\)$/, "");
-}
-
-function enhanceOwners(input) {
-  if (input.dataset.enhanced) return;
-  input.dataset.enhanced = "true";
-  const labels = ownerLabels();
-  if (!labels.length) return;
-  comboboxCount += 1;
-  const listbox = document.createElement("ul");
-  listbox.id = `owner-listbox-${comboboxCount}`;
-  listbox.className = "app-owner-listbox";
-  listbox.setAttribute("role", "listbox");
-  listbox.setAttribute("aria-label", "Owners");
-  listbox.hidden = true;
-  input.removeAttribute("list");
-  input.setAttribute("role", "combobox");
-  input.setAttribute("aria-autocomplete", "list");
-  input.setAttribute("aria-expanded", "false");
-  input.setAttribute("aria-controls", listbox.id);
-  const wrapper = document.createElement("div");
-  wrapper.className = "app-owner-combobox";
-  input.before(wrapper);
-  wrapper.append(input, listbox);
-  let active = -1;
-
-  const segment = () => {
-    const value = input.value.slice(0, input.selectionStart ?? input.value.length);
-    const start = Math.max(value.lastIndexOf("/"), value.lastIndexOf(","), value.lastIndexOf(";")) + 1;
-    return { start, text: value.slice(start).trim().toLowerCase() };
-  };
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    active = -1;
-  };
-  const highlight = (index) => {
-    const options = [...listbox.children];
-    options.forEach((option, i) => option.setAttribute("aria-selected", String(i === index)));
-    active = index;
-    if (options[index]) {
-      input.setAttribute("aria-activedescendant", options[index].id);
-      options[index].scrollIntoView({ block: "nearest" });
-    }
-  };
-  const choose = (label) => {
-    const { start } = segment();
-    const end = input.value.slice(start).search(/[/,;]/);
-    const rest = end === -1 ? "" : input.value.slice(start + end);
-    const before = input.value.slice(0, start);
-    input.value = `${before}${insertText(label)}${rest}`;
-    close();
-    input.focus();
-  };
-  const open = () => {
-    const { text } = segment();
-    if (!text) return close();
-    const matches = labels.filter((label) => label.toLowerCase().includes(text)).slice(0, 8);
-    listbox.replaceChildren(
-      ...matches.map((label, index) => {
-        const option = document.createElement("li");
-        option.id = `${listbox.id}-${index}`;
-        option.setAttribute("role", "option");
-        option.setAttribute("aria-selected", "false");
-        option.textContent = label;
-        option.addEventListener("mousedown", (event) => {
-          event.preventDefault();
-          choose(label);
-        });
-        return option;
-      }),
-    );
-    listbox.hidden = !matches.length;
-    input.setAttribute("aria-expanded", String(!!matches.length));
-    highlight(matches.length ? 0 : -1);
-  };
-  input.addEventListener("input", open);
-  input.addEventListener("blur", close);
-  input.addEventListener("keydown", (event) => {
-    const count = listbox.children.length;
-    if (listbox.hidden || !count) return;
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      highlight((active + 1) % count);
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      highlight((active - 1 + count) % count);
-    } else if (event.key === "Enter" && active >= 0) {
-      event.preventDefault();
-      choose(listbox.children[active].textContent);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    }
-  });
-}
 
 // Actions and new minutes ----------------------------------------------------
 
@@ -700,7 +593,7 @@ function enhance(scope) {
   fill(scope);
   scope.querySelectorAll("textarea[data-rich-text]").forEach(enhanceEditor);
   scope.querySelectorAll("form[data-autosave]").forEach(register);
-  scope.querySelectorAll("input[data-owner-typeahead]").forEach(enhanceOwners);
+  enhanceTypeaheads(scope); // the owner field of a form filled in from its template
 }
 
 function focusField(element) {

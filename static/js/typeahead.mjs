@@ -67,7 +67,8 @@ class Typeahead {
     this.listbox.className = "app-owner-listbox";
     this.listbox.setAttribute("role", "listbox");
     const label = input.labels && input.labels[0] ? input.labels[0].textContent.trim() : "Matches";
-    this.listbox.setAttribute("aria-label", label);
+    // Named apart from its field, so "Owner" finds the field alone.
+    this.listbox.setAttribute("aria-label", `Suggestions: ${label}`);
     this.listbox.hidden = true;
 
     input.removeAttribute("list");
