@@ -17,6 +17,7 @@ import decimal
 import io
 import re
 import zipfile
+
 # It escapes what we write and parses nothing, so the stdlib is safe.
 from xml.sax.saxutils import escape  # nosec B406
 
