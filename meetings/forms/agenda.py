@@ -6,6 +6,7 @@ from govuk.forms import GovukForm
 from partnership.forms import TenantModelForm
 
 from .. import papers
+from ..limits import too_long
 from ..models import (
     AgendaItem,
 )
@@ -111,10 +112,17 @@ class PaperForm(GovukForm):
     # shows what it refuses as an error on this field.
 
 
+REASON_LIMIT = 2_000
+
+
 class LatePaperForm(GovukForm):
     reason = forms.CharField(
         label="Why is the late paper accepted?",
+        max_length=REASON_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter why the late paper is accepted"},
+        error_messages={
+            "required": "Enter why the late paper is accepted",
+            "max_length": too_long("The reason", REASON_LIMIT),
+        },
         help_text="Recorded with the paper, for example: urgent decision needed before March",
     )

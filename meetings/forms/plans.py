@@ -3,11 +3,13 @@
 import datetime
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from govuk.dates import day
 from partnership.forms import TenantModelForm
 
+from ..limits import NOTE_LIMIT, too_long
 from ..models import (
     AgendaItem,
     ForwardPlanItem,
@@ -64,6 +66,10 @@ class ForwardPlanItemForm(TenantModelForm):
         self.instance.board = board
         today = timezone.localdate()
         self.fields["title"].error_messages["required"] = "Enter what is planned"
+        notes = self.fields["notes"]
+        notes.max_length = NOTE_LIMIT
+        notes.validators.append(MaxLengthValidator(NOTE_LIMIT))
+        notes.error_messages["max_length"] = too_long("The notes", NOTE_LIMIT)
         self.fields["purpose"].choices = PURPOSE_CHOICES
         self.fields["presenter"].queryset = active_people(self.partnership)
         self.fields["presenter"].empty_label = "No one named yet"

@@ -29,6 +29,26 @@ const SESSION_ENDED =
 
 const root = document.querySelector("[data-minuting]");
 const statusLine = document.querySelector("[data-save-status]");
+
+// A save that changed minutes submitted for approval returned them to draft:
+// the status panel says so (the server's words, set as text), with the way to
+// submit them again.
+function showMinutesNotice(text) {
+  const panel = document.getElementById("minutes-status");
+  if (!panel) return;
+  const notice = document.createElement("div");
+  notice.className = "govuk-inset-text app-minutes-notice";
+  notice.setAttribute("role", "status");
+  notice.textContent = `${text} `;
+  if (panel.dataset.submitUrl) {
+    const link = document.createElement("a");
+    link.className = "govuk-link";
+    link.href = panel.dataset.submitUrl;
+    link.textContent = "Submit them again";
+    notice.append(link);
+  }
+  panel.replaceChildren(notice);
+}
 const savers = [];
 let storageFailed = false;
 
@@ -308,6 +328,7 @@ class ItemSaver {
     const sent = this.sent;
     this.sent = null;
     if (answer?.result === "saved") {
+      if (answer.notice) showMinutesNotice(answer.notice);
       this.attempt = 0;
       this.version.value = answer.version;
       this.savedAt = answer.time;

@@ -6,6 +6,7 @@ The meeting page then records who approved, when, where and the amendment's
 words. axe-core checks every page on the way."""
 
 import datetime
+import re
 
 import pytest
 from django_scopes import scope
@@ -52,6 +53,20 @@ def test_submit_return_resubmit_and_approve(page, live_server, axe, sign_in, ten
     expect(page.locator(".app-minutes-status")).to_contain_text("Submitted for approval")
     expect(page.locator(".govuk-tag").first).to_have_text("Minutes submitted for approval")
     axe()
+    # A change after submission returns them to draft, and the screen says so.
+    page.goto(screen)
+    expect(page.locator("#minutes-status")).to_contain_text("Changing anything returns them")
+    page.locator("[data-item-label^='Welcome'] .app-editor").first.click()
+    page.keyboard.type("The Chair welcomed everyone.")
+    expect(page.locator("#minutes-status")).to_contain_text(
+        "your change returned them to draft", timeout=15_000
+    )
+    axe()
+    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved"), timeout=15_000)
+    page.locator("#minutes-status").get_by_role("link", name="Submit them again").click()
+    axe()
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.locator(".app-minutes-status")).to_contain_text("Submitted for approval")
     page.get_by_role("button", name="Sign out").click()
 
     # The independent chair finds them on her home page and returns them.
@@ -107,6 +122,74 @@ def test_submit_return_resubmit_and_approve(page, live_server, axe, sign_in, ten
     expect(record).to_contain_text(f"outside a meeting, on {today}, with the following amendment:")
     expect(record).to_contain_text(AMENDMENT)
     history = page.locator(".app-minutes-history")
-    expect(history.locator("li")).to_have_count(4)
+    expect(history.locator("li")).to_have_count(6)
+    expect(history).to_contain_text("Changed after submission: back to draft")
     expect(history).to_contain_text("Returned with comments")
     axe()
+
+
+def test_the_new_minutes_pages_pass_axe(page, live_server, axe, sign_in, tenant_a, held):
+    """Each page added for the minutes' records, with content and in its error
+    state: initials with a clash, the next meeting's date, planning it, the
+    venue choice, the board's and the partnership's settings, submit, return."""
+    base = f"{live_server.url}{held.get_absolute_url()}"
+    with scope(partnership=tenant_a.partnership):
+        for name in ("Jane Cole", "John Cooper"):
+            row = services.attendance_add(
+                meeting=held,
+                status="in_attendance",
+                new_name=name,
+                acting_user=tenant_a.users["minute_taker"],
+            )
+            services.attendance_initials(
+                attendance=row, initials="JC", acting_user=tenant_a.users["minute_taker"]
+            )
+    sign_in(tenant_a.users["minute_taker"])
+    for path in ("attendance/initials/", "attendance/", "minutes/submit/"):
+        page.goto(base + path)
+        expect(page.locator("h1")).to_be_visible()
+        axe()
+    expect(page.get_by_role("button", name="Submit for approval")).to_be_visible()
+    page.goto(base + "attendance/")
+    expect(page.locator(".app-initials-warning")).to_contain_text("Jane Cole and John Cooper")
+    page.goto(base + "minutes/next-meeting/")
+    page.get_by_label("Venue (optional)").fill("Council House")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter the date of the next meeting"
+    )
+    axe()
+    page.locator("#id_next_meeting_date_0").fill("28")
+    page.locator("#id_next_meeting_date_1").fill("1")
+    page.locator("#id_next_meeting_date_2").fill(str(datetime.date.today().year + 1))
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#next-meeting")).to_contain_text("Council House")
+    axe()
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(tenant_a.users["business_manager"])
+    page.goto(base)
+    page.get_by_role("link", name="Plan it as a meeting").click()
+    axe()
+    page.goto(f"{live_server.url}/p/{tenant_a.slug}/meetings/new/")
+    page.get_by_label("Not recorded").check()
+    page.get_by_label("In person, at a venue").check()
+    page.get_by_role("button", name="Plan the meeting").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the venue")
+    axe()
+    for path in (
+        f"/p/{tenant_a.slug}/meetings/boards/{tenant_a.board.uuid}/settings/",
+        f"/p/{tenant_a.slug}/details/edit/",
+    ):
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_be_visible()
+        axe()
+    page.get_by_role("button", name="Sign out").click()
+
+    with scope(partnership=tenant_a.partnership):
+        minutes.minutes_submit(meeting=held, acting_user=tenant_a.users["minute_taker"])
+    sign_in(tenant_a.users["independent_chair"])
+    for path in ("minutes/return/", "minutes/approve/"):
+        page.goto(base + path)
+        expect(page.locator("h1")).to_be_visible()
+        axe()

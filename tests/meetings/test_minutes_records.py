@@ -392,3 +392,28 @@ def test_long_minutes_render_in_the_background_with_progress(
     assert download.status_code == 200
     reader = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
     assert "THE END" in " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_other_long_texts_in_meetings_have_limits(tenant_a, minute_taker_client):
+    response = minute_taker_client.post(
+        url("forward-plan-create", tenant_a, board_uuid=tenant_a.board.uuid),
+        {"title": "Annual report", "purpose": "decision", "notes": "n" * 10_001},
+    )
+    html = response.content.decode()
+    assert "The notes must be 10,000 characters or fewer" in html
+    assert "n" * 1000 in html  # kept
+
+
+def test_a_large_meeting_pack_is_made_in_the_background(
+    meeting, tenant_a, member_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    pack = url("meeting-pack", tenant_a, meeting_uuid=meeting.uuid)
+    assert member_client.get(pack)["Content-Type"] == "application/pdf"
+    monkeypatch.setattr("meetings.documents.PACK_IN_REQUEST_BYTES", -1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = member_client.get(pack)
+    with scopes_disabled():
+        job = DocumentJob.objects.get(kind="meetings.pack_pdf")
+    assert response["Location"] == job.get_absolute_url()
+    assert job.status == DocumentJob.Status.DONE
+    assert job.filename.endswith("pack 2025-12-17.pdf")
