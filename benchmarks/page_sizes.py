@@ -52,4 +52,20 @@ def summary(timings, world):
         yield f"  {name:<46} {kb:>8.1f} KB  ({response.status_code}){flag}"
 
 
-SCENARIOS = {}
+def _my_actions_panel(client, world):
+    # The home page's My actions alone: the "My actions (home page)" scenario
+    # times every home panel (the reviews panel is most of it at this size).
+    from actions.selectors import my_actions
+    from partnership.selectors import memberships_for_user
+
+    my_actions(list(memberships_for_user(world.manager)))
+
+
+def _owner_search(client, world):
+    client.get(f"/p/{world.partnership.slug}/search/?kinds=all,person,team,board,agency&q=person 01")
+
+
+SCENARIOS = {
+    "My actions panel alone (actions.selectors.my_actions)": _my_actions_panel,
+    "owner type-ahead search (2,000 people)": _owner_search,
+}
