@@ -9,11 +9,9 @@ import io
 
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from documents.spreadsheets import neutralise
+from documents.xlsx import Workbook
 
 from .models import Action
 from .rag import RagRule
@@ -122,34 +120,12 @@ def csv_bytes(actions):
 
 
 def xlsx_bytes(actions, *, title):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for text in HEADERS:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    count = 0
+    book = Workbook()
+    sheet = book.add_sheet(title, widths=WIDTHS)
+    sheet.append(HEADERS, bold=True)
     for row in rows(actions):
-        cells = []
-        for value in row:
-            if hasattr(value, "strftime"):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "d mmmm yyyy"
-                cells.append(cell)
-            else:
-                cells.append(neutralise(value))
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADERS) - 1)}{count + 1}"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+        sheet.append([neutralise(value) for value in row])
+    return book.save()
 
 
 def pdf_bytes(actions, *, partnership, title, description, one_board=False):

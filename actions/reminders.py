@@ -3,7 +3,6 @@ their partnership's warning window, or overdue, gets one email listing them.
 
 Who owns (and so is reminded): a person named as owner; for "All", every current
 member of the action's board; for a board or group, its chair and vice chair;
-for a team, its members;
 for a partner agency, its lead representative. Only people with an email address.
 
 Exactly once: each (action, person, kind, date) is claimed by inserting a
@@ -31,13 +30,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import BoardMembership, Membership, Partnership, TeamMember
+from partnership.models import BoardMembership, Membership, Partnership, Person, TeamMember
 from partnership.permissions import can_view_sensitive
 from partnership.tenancy import in_partnership
 from partnership.working_days import is_working_day, next_working_day
@@ -90,84 +89,166 @@ def slot_for(action, rule, on):
     """(kind, slot date) of the reminder an action is due today, or None."""
     if action.due_date is None or not action.is_open:
         return None
-    if rule.is_overdue(status=action.status, due_date=action.due_date):
-        # Weekly, counted from the first day it was overdue.
-        first = next_working_day(action.due_date) + ONE_DAY
-        weeks = max((on - first).days, 0) // 7
-        return Reminder.Kind.OVERDUE, first + datetime.timedelta(weeks=weeks)
-    if action.due_date <= rule.amber_until:
-        return Reminder.Kind.DUE_SOON, action.due_date
-    return None
+    return _slot(rule, action.status, action.due_date, on)
 
 
-def _candidates(partnership, on):
-    """Lines due today in one partnership (inside its scope), before checking
-    which were sent already."""
+def _candidates(partnership, on, *, sent=None):
+    """Lines due today in one partnership (inside its scope), leaving out the
+    (action, person, kind, slot) already claimed, which `sent` (a function of
+    action ids) finds; without it, every line due.
+
+    Who is due what is worked out from plain values (ids, dates, roles: a few
+    queries however many actions), and records are loaded only for the lines
+    left to send, so a sweep that finds everything sent reads little."""
     settings_row = ActionLogSettings.for_partnership(partnership)
     if not settings_row.reminders_enabled:
         return []
     rule = settings_row.rag_rule(on)
-    actions = list(
+    slots, sensitive = {}, set()
+    for pk, status, due_date, is_sensitive in (
         Action.objects.for_partnership(partnership)
         .open()
         .filter(due_date__isnull=False, due_date__lte=rule.amber_until)
         .annotate(sensitive=Coalesce(F("origin_item__is_confidential"), False))
-        .select_related("board", "partnership")
-        .prefetch_related(
-            Prefetch(
-                "owners",
-                queryset=ActionOwner.objects.select_related(
-                    "person__user", "agency__lead_representative__user", "team"
-                ),
-            )
-        )
-        .order_by("board__name", "number")
-    )
-    if not actions:
+        .values_list("pk", "status", "due_date", "sensitive")
+    ):
+        slot = _slot(rule, status, due_date, on)
+        if slot is not None:
+            slots[pk] = slot
+            if is_sensitive:
+                sensitive.add(pk)
+    if not slots:
         return []
-    seats = defaultdict(list)  # board id -> [(role, person)]
-    for seat in (
+    owners = defaultdict(set)  # action id -> person ids
+    seats = _seats(partnership, on)
+    teams = _team_members(partnership)
+    chairs = {BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR}
+    for (
+        action_id,
+        board_id,
+        all_members,
+        person_id,
+        owner_board_id,
+        team_id,
+        lead_id,
+    ) in ActionOwner.objects.filter(action_id__in=slots).values_list(
+        "action_id",
+        "action__board_id",
+        "all_members",
+        "person_id",
+        "board_id",
+        "team_id",
+        "agency__lead_representative_id",
+    ):
+        if all_members:
+            found = [person for _, person in seats[board_id]]
+        elif person_id:
+            found = [person_id]
+        elif owner_board_id:
+            found = [person for role, person in seats[owner_board_id] if role in chairs]
+        elif team_id:
+            found = teams[team_id]  # a team's reminders go to its members
+        else:
+            found = [lead_id] if lead_id is not None else []
+        owners[action_id].update(found)
+    keys = {
+        (action_id, person_id, *slots[action_id])
+        for action_id, people in owners.items()
+        for person_id in people
+    }
+    if sent is not None:
+        keys -= sent(slots)
+    if keys:
+        keys = _reachable(partnership, keys, sensitive)
+    if not keys:
+        return []
+    return _lines(partnership, keys)
+
+
+def _reachable(partnership, keys, sensitive):
+    """The keys whose person can be written to (still active, with an address),
+    leaving out actions raised at confidential items for people who may not see
+    them: one or two queries of ids."""
+    reachable = dict(
+        Person.objects.for_partnership(partnership)
+        .filter(pk__in={key[1] for key in keys}, is_active=True)
+        .filter(~Q(email="") | (Q(user__isnull=False) & ~Q(user__email="")))
+        .order_by()
+        .values_list("pk", "user_id")
+    )
+    if any(key[0] in sensitive for key in keys):
+        kept_from_sensitive = _users_without_sensitive(partnership)
+    else:
+        kept_from_sensitive = set()
+    return {
+        key
+        for key in keys
+        if key[1] in reachable
+        and not (key[0] in sensitive and reachable[key[1]] in kept_from_sensitive)
+    }
+
+
+def _slot(rule, status, due_date, on):
+    """(kind, slot date) of the reminder an action is due today, or None: `slot_for`
+    on plain values."""
+    if rule.is_overdue(status=status, due_date=due_date):
+        # Weekly, counted from the first day it was overdue.
+        first = next_working_day(due_date) + ONE_DAY
+        weeks = max((on - first).days, 0) // 7
+        return Reminder.Kind.OVERDUE, first + datetime.timedelta(weeks=weeks)
+    if due_date <= rule.amber_until:
+        return Reminder.Kind.DUE_SOON, due_date
+    return None
+
+
+def _seats(partnership, on):
+    """{board id: [(role, person id)]} of the boards' current members."""
+    seats = defaultdict(list)
+    for board_id, role, person_id in (
         BoardMembership.objects.for_partnership(partnership)
         .current(on)
-        .select_related("person__user")
         .order_by("pk")
+        .values_list("board_id", "role", "person_id")
     ):
-        seats[seat.board_id].append((seat.role, seat.person))
-    chairs = {BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR}
-    team_members = defaultdict(list)  # team id -> [person]
-    for row in (
+        seats[board_id].append((role, person_id))
+    return seats
+
+
+def _team_members(partnership):
+    """{team id: [person id]} of the active teams' members."""
+    members = defaultdict(list)
+    for team_id, person_id in (
         TeamMember.objects.for_partnership(partnership)
         .filter(team__is_active=True)
-        .select_related("person__user")
         .order_by("pk")
+        .values_list("team_id", "person_id")
     ):
-        team_members[row.team_id].append(row.person)
-    kept_from_sensitive = _users_without_sensitive(partnership)
+        members[team_id].append(person_id)
+    return members
+
+
+def _lines(partnership, keys):
+    """[(person, Line)] for the (action, person, kind, slot) keys left to send."""
+    actions = {
+        action.pk: action
+        for action in Action.objects.for_partnership(partnership)
+        .filter(pk__in={key[0] for key in keys})
+        .select_related("board", "partnership")
+    }
+    people = {
+        person.pk: person
+        for person in Person.objects.for_partnership(partnership)
+        .filter(pk__in={key[1] for key in keys})
+        .select_related("user")
+    }
     lines = []
-    for action in actions:
-        slot = slot_for(action, rule, on)
-        if slot is None:
+    for action_id, person_id, kind, slot_date in sorted(
+        keys, key=lambda k: (actions[k[0]].board.name, actions[k[0]].number, k[1])
+    ):
+        action, person = actions[action_id], people.get(person_id)
+        if person is None or not email_of(person):
             continue
-        people = {}
-        for owner in action.owners.all():
-            if owner.all_members:
-                found = [person for _, person in seats[action.board_id]]
-            elif owner.person_id:
-                found = [owner.person]
-            elif owner.board_id:
-                found = [person for role, person in seats[owner.board_id] if role in chairs]
-            elif owner.team_id:
-                found = team_members[owner.team_id]
-            else:
-                lead = owner.agency.lead_representative
-                found = [lead] if lead is not None else []
-            for person in found:
-                people.setdefault(person.pk, person)
-        for person in people.values():
-            if action.sensitive and person.user_id in kept_from_sensitive:
-                continue  # an action at a confidential item follows the item
-            if person.is_active and email_of(person):
-                lines.append((person, Line(partnership, action, person.pk, *slot)))
+        lines.append((person, Line(partnership, action, person_id, kind, slot_date)))
     return lines
 
 
@@ -186,41 +267,45 @@ def email_of(person):
     return (person.email or (person.user.email if person.user_id else "")).strip().lower()
 
 
-def reminders_due(*, on):
-    """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}."""
+def _partnerships(only):
+    return Partnership.objects.order_by("pk") if only is None else only
+
+
+def reminders_due(*, on, partnerships=None):
+    """Everyone's digest for `on`, leaving out what was already sent: {email: Digest}.
+    Every partnership, or only those in `partnerships`."""
     digests = {}
-    partnerships = list(Partnership.objects.order_by("name"))
-    for partnership in partnerships:
+    for partnership in _partnerships(partnerships):
         with in_partnership(partnership):
-            found = _candidates(partnership, on)
-            if not found:
-                continue
-            sent = set(
-                Reminder.objects.filter(
-                    action_id__in={line.action.pk for _, line in found},
-                    slot_date__in={line.slot_date for _, line in found},
-                ).values_list("action_id", "person_id", "kind", "slot_date")
-            )
+            found = _candidates(partnership, on, sent=_claimed)
         for person, line in found:
-            if line.key in sent:
-                continue
             email = email_of(person)
             digest = digests.setdefault(email, Digest(email=email, name=person.full_name))
             digest.lines.append(line)
     return digests
 
 
-def reminders_send(*, on=None, dry_run=False):
+def _claimed(slots):
+    """The (action, person, kind, slot) keys already claimed of these actions'
+    slots ({action id: (kind, slot date)}): one query."""
+    return set(
+        Reminder.objects.filter(
+            action_id__in=slots, slot_date__in={slot for _, slot in slots.values()}
+        ).values_list("action_id", "person_id", "kind", "slot_date")
+    )
+
+
+def reminders_send(*, on=None, dry_run=False, partnerships=None):
     """The daily sweep: sends each digest due today, once. Returns the digests
     sent (or, with dry_run, that would be sent; nothing is claimed or sent).
     Does nothing on weekends and bank holidays."""
     on = on or timezone.localdate()
     if not is_working_day(on):
         return []
-    digests = reminders_due(on=on)
+    digests = reminders_due(on=on, partnerships=partnerships)
     if dry_run:
         return list(digests.values())
-    sent = _resend_abandoned(on)
+    sent = _resend_abandoned(on, partnerships)
     for digest in digests.values():
         claimed = _claim_and_send(digest)
         if claimed is not None:
@@ -290,13 +375,13 @@ def _claim_lines(digest, lines):
         return {(a, p, k, s): (pk, t) for pk, t, a, p, k, s in cursor.fetchall()}
 
 
-def _resend_abandoned(on):
+def _resend_abandoned(on, partnerships=None):
     """Sends again the reminders claimed by a sweep that never sent them (see the
     module's docstring), for the week up to `on`. Returns the digests sent."""
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.REMINDER_CLAIM_LEASE)
     since = on - datetime.timedelta(days=7)
     digests = {}
-    for partnership in Partnership.objects.order_by("pk"):
+    for partnership in _partnerships(partnerships):
         with in_partnership(partnership), transaction.atomic():
             table = Reminder._meta.db_table
             with connection.cursor() as cursor:
@@ -306,6 +391,8 @@ def _resend_abandoned(on):
                     [cutoff, since],
                 )
                 ids = [row[0] for row in cursor.fetchall()]
+            if not ids:
+                continue
             for reminder in Reminder.objects.filter(pk__in=ids).select_related(
                 "action__board", "action__partnership", "person"
             ):

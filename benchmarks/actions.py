@@ -129,13 +129,14 @@ def _board_pdf(client, world):
 
 
 def _sweep_dry_run(client, world):
-    reminders_send(on=next_working_day_after_today(), dry_run=True)
+    on = next_working_day_after_today()
+    reminders_send(on=on, dry_run=True, partnerships=[world.partnership])
 
 
 def _sweep(client, world):
     # The first run claims and "sends" (to memory); the rest find everything sent.
     with emails_to_memory():
-        reminders_send(on=next_working_day_after_today())
+        reminders_send(on=next_working_day_after_today(), partnerships=[world.partnership])
 
 
 SCENARIOS = {

@@ -14,9 +14,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.http import content_disposition_header
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .downloads import name_download
 
 # Documents are rendered as if served from here; only its /static/ paths resolve.
 BASE_URL = "https://document.invalid/"
@@ -66,10 +67,7 @@ def html_to_pdf(html, *, resources=None):
 def file_response(content, filename, content_type, *, inline=False):
     """A generated file (PDF, CSV, spreadsheet, calendar) as an HTTP response,
     opened in the browser or downloaded, never cached by anyone in between."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return name_download(HttpResponse(content, content_type=content_type), filename, inline=inline)
 
 
 def pdf_response(pdf, filename, *, inline=True):

@@ -9,6 +9,7 @@ from partnership.models import Partnership
 from partnership.tenancy import in_partnership
 from partnership.writes import acting_as, service
 
+from .downloads import ascii_filename, download_filename
 from .models import DocumentJob
 from .registry import RENDERERS
 
@@ -22,6 +23,8 @@ def document_request(*, partnership, kind, title, params, acting_user):
     to check, before asking."""
     if kind not in RENDERERS:
         raise ValueError(f"No renderer for {kind!r}")
+    if len(title) > 200:  # titles carry user-chosen names (a board's)
+        title = title[:199] + "…"
     job = DocumentJob.objects.create(
         partnership=partnership, kind=kind, title=title, params=params, requested_by=acting_user
     )
@@ -71,8 +74,8 @@ def _render(job_id, partnership_id):
             job.save(update_fields=["status", "error", "finished_at", "updated_at"])
         return
     with in_partnership(partnership_id):
-        job.file.save(filename, ContentFile(content), save=False)
-        job.filename = filename
+        job.file.save(ascii_filename(filename), ContentFile(content), save=False)
+        job.filename = download_filename(filename)
         job.content_type = content_type
         job.status = DocumentJob.Status.DONE
         job.finished_at = timezone.now()

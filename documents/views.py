@@ -1,6 +1,7 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
+from .downloads import name_download
 from .models import DocumentJob
 
 
@@ -22,11 +23,5 @@ def job_download(request, job_uuid):
     job = _own_job(request, job_uuid)
     if job.status != DocumentJob.Status.DONE or not job.file:
         raise Http404("Not ready")
-    response = FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=job.filename,
-        content_type=job.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    response = FileResponse(job.file.open("rb"), content_type=job.content_type)
+    return name_download(response, job.filename)

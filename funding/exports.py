@@ -5,14 +5,8 @@ member may see. Text a spreadsheet would run as a formula is neutralised."""
 import csv
 import io
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from documents.spreadsheets import neutralise
-
-MONEY_FORMAT = '"£"#,##0.00'
-DATE_FORMAT = "d mmmm yyyy"
+from documents.xlsx import MONEY, Workbook
 
 PARTNER_HEADERS = [
     "Partner agency",
@@ -116,8 +110,7 @@ def csv_bytes(funding):
 
 
 def xlsx_bytes(funding, contributions):
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
+    book = Workbook()
     sheets = [
         ("Partners", PARTNER_HEADERS, partner_rows(funding), {3, 4, 5, 6, 7, 8, 9, 10, 11}),
         ("Contributions", CONTRIBUTION_HEADERS, contribution_rows(contributions), {2}),
@@ -125,33 +118,12 @@ def xlsx_bytes(funding, contributions):
     if funding.budget_lines:
         sheets.append(("Budget", BUDGET_HEADERS, budget_rows(funding), {2, 3, 4}))
     for title, headers, rows, money_columns in sheets:
-        sheet = workbook.create_sheet(title)
-        sheet.freeze_panes = "A2"
-        for index in range(len(headers)):
-            sheet.column_dimensions[chr(ord("A") + index)].width = 30 if index == 0 else 18
-        header = []
-        for text in headers:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
+        sheet = book.add_sheet(title, widths=[30] + [18] * (len(headers) - 1))
+        sheet.append(headers, bold=True)
+        styles = dict.fromkeys(money_columns, MONEY)
         for row in rows:
-            cells = []
-            for index, value in enumerate(row):
-                if index in money_columns and value is not None:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = MONEY_FORMAT
-                    cells.append(cell)
-                elif hasattr(value, "strftime"):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = DATE_FORMAT
-                    cells.append(cell)
-                else:
-                    cells.append(neutralise(value) if isinstance(value, str) else value)
-            sheet.append(cells)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+            sheet.append([neutralise(v) if isinstance(v, str) else v for v in row], styles=styles)
+    return book.save()
 
 
 def export_filename(year, extension):

@@ -12,13 +12,19 @@ from icalendar import Calendar, Event
 PRODUCT = "-//Safeguarding Partnership Manager//Meetings//EN"
 
 
+def _line(text):
+    """One line of user text (a board's name may hold a line break, which some
+    properties cannot carry)."""
+    return " ".join(str(text).split())
+
+
 def _calendar(name):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _line(name))
     calendar.add("x-wr-timezone", "Europe/London")
     return calendar
 
@@ -26,7 +32,7 @@ def _calendar(name):
 def _event(meeting, url):
     event = Event()
     event.add("uid", f"meeting-{meeting.uuid}@safeguarding-partnership-manager")
-    event.add("summary", meeting.title)
+    event.add("summary", _line(meeting.title))
     event.add("dtstamp", timezone.now())
     event.add("last-modified", meeting.updated_at)
     if meeting.start_time:
@@ -38,9 +44,11 @@ def _event(meeting, url):
     else:
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + datetime.timedelta(days=1))
-    location = meeting.venue or ("Online" if meeting.online_link else "")
+    location = meeting.venue if meeting.venue_kind == meeting.VenueKind.IN_PERSON else ""
+    if meeting.venue_kind == meeting.VenueKind.ONLINE:
+        location = "Online"
     if location:
-        event.add("location", location)
+        event.add("location", _line(location))
     description = [meeting.get_kind_display(), f"Meeting page: {url}"]
     if meeting.online_link:
         description.insert(1, f"Join online: {meeting.online_link}")

@@ -244,8 +244,13 @@ class PartnershipForm(GovukModelForm):
             "covers_children",
             "covers_adults",
             "financial_year_start_month",
+            "meeting_planners",
         ]
-        labels = {"financial_year_start_month": "Financial year starts in"}
+        labels = {
+            "financial_year_start_month": "Financial year starts in",
+            "meeting_planners": "Who plans meetings and builds agendas?",
+        }
+        widgets = {"meeting_planners": forms.RadioSelect}
 
     def clean(self):
         data = super().clean()

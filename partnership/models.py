@@ -70,6 +70,18 @@ class Partnership(models.Model):
     covers_children = models.BooleanField("covers children", default=True)
     covers_adults = models.BooleanField("covers adults", default=False)
     financial_year_start_month = models.PositiveSmallIntegerField(choices=MONTHS, default=4)
+
+    class MeetingPlanners(models.TextChoices):
+        BUSINESS_UNIT = "business_unit", "The business unit only"
+        WITH_MINUTE_TAKERS = "with_minute_takers", "The business unit and minute takers"
+
+    meeting_planners = models.CharField(
+        "who plans meetings and builds agendas",
+        max_length=20,
+        choices=MeetingPlanners.choices,
+        default=MeetingPlanners.BUSINESS_UNIT,
+        help_text="In many business units the business support officer sends the agenda out",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(get_user=history_user)

@@ -34,6 +34,7 @@ PARTNERSHIP_FIELDS = (
     "covers_children",
     "covers_adults",
     "financial_year_start_month",
+    "meeting_planners",
 )
 AGENCY_FIELDS = ("kind", "display_name", "lead_representative", "is_active")
 PERSON_FIELDS = ("full_name", "initials", "job_title", "organisation", "email", "is_active")

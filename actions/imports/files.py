@@ -132,12 +132,11 @@ def _csv_rows(data):
 
 
 def _csv_cell(value):
-    value = value.strip()
-    if value.startswith("'") and is_formula(value[1:]):
-        return value[1:]  # written as text on purpose (as our own exports do)
+    if value.strip().startswith("'") and is_formula(value.strip()[1:]):
+        return value.strip()[1:]  # written as text on purpose (as our own exports do)
     if is_formula(value):
         return Formula(value)
-    return value
+    return value.strip()
 
 
 def _xlsx_rows(data):

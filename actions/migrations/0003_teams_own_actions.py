@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actions', '0002_reminder_schedule'),
-        ('partnership', '0002_teams_and_agency_display_names'),
+        ('partnership', '0003_teams_and_agency_display_names'),
     ]
 
     operations = [

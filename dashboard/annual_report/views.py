@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from documents.downloads import name_download
 from documents.services import document_request
 from partnership.permissions import hide_unless, refuse_unless, require
 from partnership.views.common import posted
@@ -430,10 +431,8 @@ def summary_pdf(request, period):
 
 
 def _stored(field, name):
-    response = FileResponse(field.open("rb"), content_type="application/pdf", filename=name)
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    response = FileResponse(field.open("rb"), content_type="application/pdf")
+    return name_download(response, name, inline=True)
 
 
 # An SVG shown as an image runs no script; its own styles are allowed, nothing else.

@@ -64,6 +64,30 @@ class AttendanceForm(GovukForm):
         }
 
 
+class InitialsForm(GovukForm):
+    """The initials these minutes print for each attendee; blank for their own
+    (or, when they clash, the disambiguated ones shown as the hint)."""
+
+    def __init__(self, *args, attendance, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attendance = list(attendance)
+        for row in self.attendance:
+            self.fields[f"initials-{row.uuid}"] = forms.CharField(
+                label=f"{row.person.full_name}",
+                required=False,
+                max_length=10,
+                initial=row.initials,
+                help_text=f"Printed as {row.initials_shown}",
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-5", "autocomplete": "off"}
+                ),
+                error_messages={"max_length": "Initials must be 10 characters or fewer"},
+            )
+
+    def initials(self):
+        return [(row, self.cleaned_data[f"initials-{row.uuid}"]) for row in self.attendance]
+
+
 class AttendeeAddForm(GovukForm):
     name = forms.CharField(
         label="Name",

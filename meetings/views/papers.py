@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
 from audit.log import record
+from documents.downloads import name_download
 from partnership.permissions import refuse_unless
 from partnership.views.common import posted
 
@@ -54,14 +55,11 @@ def paper_download(request, meeting_uuid, paper_uuid):
         file = paper.file.open("rb")
     except FileNotFoundError:
         raise Http404("The paper's file is missing") from None
-    name = f"{paper.title[:80]}.{paper.file_type}".replace('"', "").replace("/", "-")
-    response = FileResponse(
-        file,
-        content_type=paper.content_type,
-        as_attachment=paper.file_type != "pdf",
-        filename=name,
+    response = name_download(
+        FileResponse(file, content_type=paper.content_type),
+        f"{paper.title[:80]}.{paper.file_type}",
+        inline=paper.file_type == "pdf",
     )
-    response["Cache-Control"] = "private, no-store"
     if paper.item.is_confidential:
         record("paper.downloaded", request=request, obj=paper, detail=f"Item {paper.item.number}")
     return response

@@ -254,7 +254,7 @@ def case_access_csv(request, case_uuid):
     record("case.access_exported", request=request, obj=case)
     return file_response(
         out.getvalue().encode("utf-8-sig"),
-        f"access-log-{case.reference.replace(' ', '-').replace('/', '-')}.csv",
+        f"access-log-{case.reference}.csv",
         "text/csv; charset=utf-8",
     )
 

@@ -6,12 +6,12 @@ import io
 
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from openpyxl import Workbook
 
 from audit.log import record
 from documents.render import file_response, pdf_response
 from documents.services import document_request
 from documents.spreadsheets import neutralise
+from documents.xlsx import Workbook
 from govuk.pagination import paginate
 from partnership.permissions import require
 
@@ -118,16 +118,15 @@ def register_csv(request):
 @require(can_view_register)
 def register_xlsx(request):
     form, cases = _filtered(request)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Case review register")
-    sheet.append(HEADERS)
+    book = Workbook()
+    sheet = book.add_sheet("Case review register")
+    sheet.append(HEADERS, bold=True)
     for row in _rows(cases):
         sheet.append([neutralise(v) for v in row])
-    out = io.BytesIO()
-    workbook.save(out)
+    content = book.save()
     record("case.exported", request=request, detail=f"Excel {request.GET.urlencode()}"[:500])
     return file_response(
-        out.getvalue(),
+        content,
         _filename(request, "xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 
+from documents.downloads import name_download
 from documents.uploads import CONTENT_TYPES
 from partnership.forms import ConfirmPasswordForm
 from partnership.permissions import refuse_unless
@@ -77,15 +78,10 @@ def version_download(request, case_uuid, version_uuid):
     case = load_case(request, case_uuid)
     version = load_version(request, case, version_uuid)
     file = versions.version_open(version=version, request=request)
-    name = f"{case.reference} {version.label}.{version.file_type}"
     response = FileResponse(
-        file,
-        content_type=CONTENT_TYPES.get(version.file_type, "application/octet-stream"),
-        as_attachment=True,
-        filename=name.replace("/", "-").replace('"', ""),
+        file, content_type=CONTENT_TYPES.get(version.file_type, "application/octet-stream")
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return name_download(response, f"{case.reference} {version.label}.{version.file_type}")
 
 
 def version_sign(request, case_uuid, version_uuid):

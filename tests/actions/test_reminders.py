@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django_celery_beat.models import PeriodicTask
 from django_scopes import scopes_disabled
 
@@ -278,3 +279,47 @@ def _real_claim_without_sending(_original):
         return None
 
     return claim_only
+
+
+def _owned_actions(tenant, count, owners):
+    with scopes_disabled():
+        for n in range(count):
+            ActionFactory(
+                board=tenant.board,
+                owners=owners,
+                due_date=MONDAY - (n % 20) * DAY,
+                description=f"Due {n}",
+            )
+
+
+def test_sweep_queries_grow_with_partnerships_not_actions(tenant_a, tenant_b, sweep, count_queries):
+    """The sweep's queries depend on how many partnerships (and digests) it
+    handles, never on how many actions or reminders: at 6 actions and at 60,
+    sending and finding everything sent cost the same number of queries."""
+    owners = [tenant_a.person, ALL]
+    _owned_actions(tenant_a, 6, owners)
+    small = (count_queries(sweep), count_queries(sweep))
+    _owned_actions(tenant_a, 54, owners)
+    with scopes_disabled():
+        Reminder.objects.all().delete()
+    large = (count_queries(sweep), count_queries(sweep))
+    assert large == small, (small, large)
+
+
+def test_a_sweep_that_finds_everything_sent_is_cheaper_than_one_that_sends(
+    tenant_a, sweep, count_queries
+):
+    _owned_actions(tenant_a, 30, [tenant_a.person, ALL])
+    sending = count_queries(sweep)
+    assert mail.outbox
+    idle = count_queries(sweep)
+    assert idle < sending, (idle, sending)
+    # Records are read only for what is left to send: nothing, here.
+    with CaptureQueriesContext(connection) as context:
+        sweep()
+    read = " ".join(q["sql"] for q in context.captured_queries)
+    assert "actions_actionowner" in read
+    assert '"partnership_person"."full_name"' not in read, [
+        q["sql"][:400] for q in context.captured_queries if "full_name" in q["sql"]
+    ]
+    assert '"actions_action"."description"' not in read

@@ -112,6 +112,7 @@ NON_TENANT = {
     "healthz": 200,
     "login": 200,
     "logout": 405,  # sign out is a POST
+    "signed-in-again": "login",
     "password_reset": 200,
     "password_reset_done": 200,
     "password_reset_confirm": 200,  # an invalid link says so, on a 200 page

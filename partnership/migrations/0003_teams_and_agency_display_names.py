@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnership', '0001_initial'),
+        ('partnership', '0002_meeting_planners_setting'),
     ]
 
     operations = [
