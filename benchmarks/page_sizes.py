@@ -62,7 +62,8 @@ def _my_actions_panel(client, world):
 
 
 def _owner_search(client, world):
-    client.get(f"/p/{world.partnership.slug}/search/?kinds=all,person,team,board,agency&q=person 01")
+    kinds = "all,person,team,board,agency"
+    client.get(f"/p/{world.partnership.slug}/search/?kinds={kinds}&q=person 01")
 
 
 SCENARIOS = {
