@@ -101,8 +101,8 @@ def minuting(request, meeting_uuid):
 def _attendee_form_context(meeting):
     """The "add a deputy or guest" form; the attendance panel itself is fetched
     by the page (views/attendance.py)."""
-    add_form = AttendeeAddForm(meeting=meeting)
-    return {"add_form": add_form, "people": add_form.known}
+    # Its name box is the people type-ahead: no list of everyone in the page.
+    return {"add_form": AttendeeAddForm(meeting=meeting)}
 
 
 def _placeholder(meeting):
