@@ -242,6 +242,7 @@ def test_business_unit_changes_the_partnerships_details(tenant_a, business_manag
             "areas_covered": "Northshire and Eastshire",
             "covers_adults": "on",
             "financial_year_start_month": "4",
+            "meeting_planners": "business_unit",
         },
     )
     assert response.status_code == 302
