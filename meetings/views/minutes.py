@@ -101,6 +101,7 @@ def minuting(request, meeting_uuid):
 def _attendee_form_context(meeting):
     """The "add a deputy or guest" form; the attendance panel itself is fetched
     by the page (views/attendance.py)."""
+    # Its name box is the people type-ahead: no list of everyone in the page.
     return {"add_form": AttendeeAddForm(meeting=meeting)}
 
 

@@ -66,9 +66,8 @@ class Typeahead {
     this.listbox.id = `${input.id || "typeahead"}-listbox-${count}`;
     this.listbox.className = "app-owner-listbox";
     this.listbox.setAttribute("role", "listbox");
-    const label = input.labels && input.labels[0] ? input.labels[0].textContent.trim() : "Matches";
-    // Named apart from its field, so "Owner" finds the field alone.
-    this.listbox.setAttribute("aria-label", `Suggestions: ${label}`);
+    // Named apart from the input, so the field's label names the input alone.
+    this.listbox.setAttribute("aria-label", "Suggestions");
     this.listbox.hidden = true;
 
     input.removeAttribute("list");

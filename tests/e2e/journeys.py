@@ -147,6 +147,6 @@ def plan_first_meeting(page, base, *, check):
     page.locator("#id_date_0").fill("14")
     page.locator("#id_date_1").fill("1")
     page.locator("#id_date_2").fill("2027")
-    page.get_by_label("Venue (if in person)").fill("Council House, Committee Room 2")
+    page.get_by_role("textbox", name=re.compile("^Venue")).fill("Council House, Committee Room 2")
     page.get_by_role("button", name=re.compile("Save|Plan")).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("14 January 2027"))

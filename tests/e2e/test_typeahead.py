@@ -29,7 +29,7 @@ def test_the_owner_filter_from_the_keyboard(page, live_server, axe, sign_in, ten
     owner = page.get_by_role("combobox", name="Owner")
     expect(owner).to_have_attribute("aria-expanded", "false")
     owner.press_sequentially("gra")
-    listbox = page.get_by_role("listbox", name="Suggestions: Owner")
+    listbox = page.get_by_role("listbox", name="Suggestions")
     expect(listbox.get_by_role("option")).to_have_count(2)
     expect(owner).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#app-typeahead-status")).to_contain_text("2 matches")
