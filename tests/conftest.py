@@ -289,3 +289,15 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+# The crawl (tests/dashboard/test_crawl.py) says how many pages each role reached.
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        session.config.cache.set("crawl/summary", None)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    summary = config.cache.get("crawl/summary", None)
+    if summary:
+        terminalreporter.write_line(summary)
