@@ -11,7 +11,7 @@ from govuk.dates import day
 from govuk.forms import GovukDateField, GovukForm
 from partnership.permissions import visible_boards
 
-from ..models import Action
+from ..models import ACTION_TEXT_MAX, Action
 from ..owners import ALL, OwnerDirectory, owner_label
 from .filters import MAX_OWNERS
 
@@ -93,7 +93,11 @@ class ActionForm(GovukForm):
     description = forms.CharField(
         label="Action",
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the action"},
+        max_length=ACTION_TEXT_MAX,
+        error_messages={
+            "required": "Enter the action",
+            "max_length": f"The action must be {ACTION_TEXT_MAX:,} characters or fewer",
+        },
     )
     owners = OwnersField(
         label="Owners",

@@ -33,6 +33,10 @@ def _date(day, month, year):
         (("18", "December", "2019"), "Meeting date must be a real date, written in numbers"),
         (("31", "2", "2019"), "Meeting date must be a real date"),
         (("18", "12", "19"), "Year must include 4 numbers"),
+        (("18", "12", "20261"), "Year must include 4 numbers"),
+        (("18", "12", "9" * 40), "Year must include 4 numbers"),
+        (("180", "12", "2026"), "Meeting date must be a real date"),
+        (("1" * 5000, "12", "2026"), "Meeting date must be a real date"),
         (("18", "12", "1066"), "Year must be between 1900 and 2100"),
     ],
 )
