@@ -97,3 +97,21 @@ def test_dates_and_times_are_written_one_way():
     # A moment in UTC is shown in UK time (British Summer Time here).
     summer = datetime.datetime(2026, 7, 1, 12, 30, tzinfo=datetime.UTC)
     assert dates.moment(summer) == "1 July 2026, 1:30pm"
+
+
+def test_every_template_writes_times_through_the_one_filter():
+    """Pages, PDFs and emails say "1:00pm" (and "12 midday") through govuk.dates'
+    `clock`/`moment` filters, never a format of their own. The audit log keeps
+    seconds, as a log must."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    allowed = {"dashboard/audit_log.html"}
+    found = []
+    for path in root.rglob("*"):
+        if path.suffix not in {".html", ".txt"} or str(path.relative_to(root)) in allowed:
+            continue
+        for match in re.finditer(r'\|time:|\|date:"[^"]*[aAgGhHisP][^"]*"', path.read_text()):
+            found.append(f"{path.relative_to(root)}: {match.group(0)}")
+    assert not found, found
