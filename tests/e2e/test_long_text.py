@@ -62,3 +62,21 @@ def test_the_import_pages_stay_in_the_window_and_their_tables_are_focusable(
     expect(page.get_by_role("table")).to_contain_text("2,000 or fewer")
     assert _fits(page)[0] <= width, _fits(page)
     axe()
+
+
+def test_the_add_action_form_keeps_its_owners_after_back(page, live_server, sign_in, tenant_a):
+    sign_in(tenant_a.users["business_manager"])
+    base = f"{live_server.url}/p/{tenant_a.slug}/actions"
+    page.goto(f"{base}/boards/{tenant_a.board.uuid}/")
+    page.get_by_role("link", name="Add an action").click()
+    page.get_by_label("Action", exact=True).fill("Review how we engage with schools")
+    page.get_by_label("Owner 1").fill("Morgan Member (MM)")
+    page.get_by_label("Owner 2").fill("All")
+    # Off to check something (the log), then Back to finish the form.
+    page.goto(f"{base}/")
+    page.go_back()
+    expect(page.get_by_label("Owner 1")).to_have_value("Morgan Member (MM)")
+    expect(page.get_by_label("Owner 2")).to_have_value("All")
+    expect(page.get_by_label("Action", exact=True)).to_have_value(
+        "Review how we engage with schools"
+    )
