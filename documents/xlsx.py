@@ -17,7 +17,6 @@ import decimal
 import io
 import re
 import zipfile
-from xml.sax.saxutils import escape
 
 from .spreadsheets import sheet_title
 
@@ -39,6 +38,14 @@ def column_letter(index):
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
+
+
+def escape(text, entities=None):
+    """Text for XML content and attribute values (written, never parsed here)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for character, entity in (entities or {}).items():
+        text = text.replace(character, entity)
+    return text
 
 
 _LETTERS = [column_letter(i) for i in range(64)]
