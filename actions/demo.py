@@ -1,6 +1,6 @@
 """Demo action logs for every demo board, drawn from the published minutes in
 shared/domain/examples: numbered actions with owners (a person, several, a
-group, an agency, "All"), due dates around today (so some are overdue, some due
+group, a team, an agency, "All"), due dates around today (so some are overdue, some due
 soon), dated updates, RAG kept by hand ("maintain amber"), completed and carried
 forward actions. Idempotent: an action is found by board and wording.
 
@@ -24,6 +24,17 @@ OPEN, IP, CF, DONE = "open", "in_progress", "carried_forward", "completed"
 LOGS = {
     # Dudley ------------------------------------------------------------------------------
     "Dudley Safeguarding Children Partnership Board": [
+        (
+            "Circulate the revised threshold document to all partner agencies and put it on "
+            "the website",
+            ["Business Support Team"], 6, IP, None, 30,
+            [(12, "Document formatted; awaiting the final version from the local authority.",
+              {})],
+        ),
+        (
+            "Book the venue and send calendar invitations for next year's board meetings",
+            ["Business Support Team", "Helen Marsh"], -3, OPEN, None, 50, [],
+        ),
         (
             "Domestic abuse: feed back to a future meeting on the number of children at high "
             "risk of domestic abuse, including the MARAC and DART screening figures",
@@ -155,6 +166,11 @@ LOGS = {
     ],
     # Herefordshire -----------------------------------------------------------------------
     "Herefordshire Safeguarding Partners Board": [
+        (
+            "Send the draft minutes to the Chair within five working days, then to members "
+            "once agreed",
+            ["the Safeguarding Team"], 3, OPEN, None, 10, [],
+        ),
         (
             "Finance and funding: draft the letter to partners and pass it to the Chief "
             "Executive for signature before circulating",

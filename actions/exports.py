@@ -57,7 +57,7 @@ def rows(actions):
     )
     ids = [row[0] for row in values]
     owners = {}
-    for action_id, all_members, person, board, agency, agency_short in (
+    for action_id, all_members, person, board, team, alias, agency, agency_short in (
         ActionOwner.objects.filter(action_id__in=ids)
         .order_by("action_id", "position", "pk")
         .values_list(
@@ -65,11 +65,13 @@ def rows(actions):
             "all_members",
             "person__full_name",
             "board__name",
+            "team__name",
+            "agency__display_name",
             "agency__organisation__name",
             "agency__organisation__short_name",
         )
     ):
-        label = "All" if all_members else person or board or agency_short or agency
+        label = "All" if all_members else person or board or team or alias or agency_short or agency
         owners.setdefault(action_id, []).append(label)
     latest = {
         action_id: (text, made_on)

@@ -239,7 +239,7 @@ class Action(TenantModel):
 
 
 class ActionOwner(TenantModel):
-    """One owner of an action: a person, a board or group (a team), a partner
+    """One owner of an action: a person, a board or group, a team, a partner
     agency, or all members of the action's board ("All")."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owners")
@@ -264,6 +264,13 @@ class ActionOwner(TenantModel):
         on_delete=models.PROTECT,
         related_name="owned_actions",
     )
+    team = models.ForeignKey(
+        "partnership.Team",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_actions",
+    )
     all_members = models.BooleanField(default=False)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -273,16 +280,42 @@ class ActionOwner(TenantModel):
         ordering = ["action_id", "position", "pk"]
         constraints = [
             models.CheckConstraint(
+                # Exactly one of person, board, agency, team, or "All".
                 condition=Q(
-                    person__isnull=False, board__isnull=True, agency__isnull=True, all_members=False
+                    person__isnull=False,
+                    board__isnull=True,
+                    agency__isnull=True,
+                    team__isnull=True,
+                    all_members=False,
                 )
                 | Q(
-                    person__isnull=True, board__isnull=False, agency__isnull=True, all_members=False
+                    person__isnull=True,
+                    board__isnull=False,
+                    agency__isnull=True,
+                    team__isnull=True,
+                    all_members=False,
                 )
                 | Q(
-                    person__isnull=True, board__isnull=True, agency__isnull=False, all_members=False
+                    person__isnull=True,
+                    board__isnull=True,
+                    agency__isnull=False,
+                    team__isnull=True,
+                    all_members=False,
                 )
-                | Q(person__isnull=True, board__isnull=True, agency__isnull=True, all_members=True),
+                | Q(
+                    person__isnull=True,
+                    board__isnull=True,
+                    agency__isnull=True,
+                    team__isnull=False,
+                    all_members=False,
+                )
+                | Q(
+                    person__isnull=True,
+                    board__isnull=True,
+                    agency__isnull=True,
+                    team__isnull=True,
+                    all_members=True,
+                ),
                 name="action_owner_is_exactly_one_thing",
             ),
             models.UniqueConstraint(
@@ -301,6 +334,11 @@ class ActionOwner(TenantModel):
                 name="action_owner_agency_once",
             ),
             models.UniqueConstraint(
+                fields=["action", "team"],
+                condition=Q(team__isnull=False),
+                name="action_owner_team_once",
+            ),
+            models.UniqueConstraint(
                 fields=["action"], condition=Q(all_members=True), name="action_owner_all_once"
             ),
         ]
@@ -310,10 +348,10 @@ class ActionOwner(TenantModel):
 
     @property
     def owner(self):
-        """What owns: a Person, Board, PartnerAgency, or the string "all"."""
+        """What owns: a Person, Board, PartnerAgency, Team, or the string "all"."""
         if self.all_members:
             return "all"
-        return self.person or self.board or self.agency
+        return self.person or self.board or self.agency or self.team
 
     @property
     def label(self):
@@ -323,7 +361,9 @@ class ActionOwner(TenantModel):
             return self.person.full_name
         if self.board_id:
             return self.board.name
-        return self.agency.organisation.label
+        if self.team_id:
+            return self.team.name
+        return self.agency.label
 
 
 class ActionUpdate(TenantModel):

@@ -1,19 +1,21 @@
 """Who can own an action, and turning what people type or choose into owners.
 
-An owner is a Person, a Board (a group or team), a PartnerAgency, or "all"
+An owner is a Person, a Board (a group), a Team, a PartnerAgency, or "all"
 (every member of the action's board). Choices are tokens: "person:<uuid>",
-"board:<uuid>", "agency:<uuid>", "all". People also type owners as trackers
-write them ("PG", "EF/KW/PG", "All", "Development and Practice Group"):
+"board:<uuid>", "team:<uuid>", "agency:<uuid>", "all" (partnership.search, the
+type-ahead's). People also type owners as trackers write them ("PG",
+"EF/KW/PG", "All", "Development and Practice Group", "Business Support Team"):
 `OwnerDirectory.parse` reads those.
 """
 
 import re
-import uuid
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.functional import cached_property
 
-from partnership.models import Board, BoardMembership, PartnerAgency, Person
+from partnership import search
+from partnership.models import Board, BoardMembership, PartnerAgency, Person, Team, TeamMember
 
 ALL = "all"
 _SPLIT = re.compile(r"\s*[/,;]\s*")
@@ -24,26 +26,12 @@ _ALL_WORDS = {"all", "all members", "everyone", "all board members", "all partne
 
 
 def owner_token(owner):
-    if owner == ALL:
-        return ALL
-    if isinstance(owner, Person):
-        return f"person:{owner.uuid}"
-    if isinstance(owner, Board):
-        return f"board:{owner.uuid}"
-    if isinstance(owner, PartnerAgency):
-        return f"agency:{owner.uuid}"
-    raise TypeError(f"Not an owner: {owner!r}")
+    return search.token_for(owner)
 
 
 def owner_label(owner, board=None):
     """How an owner is offered in a list: 'Philippa Grant (PG)'."""
-    if owner == ALL:
-        return f"All members of {board.label}" if board is not None else "All"
-    if isinstance(owner, Person):
-        return f"{owner.full_name} ({owner.display_initials})"
-    if isinstance(owner, Board):
-        return f"{owner.name} (group)"
-    return f"{owner.organisation.label} (agency)"
+    return search.label_for(owner, board)
 
 
 class OwnerDirectory:
@@ -55,41 +43,75 @@ class OwnerDirectory:
     def __init__(self, board=None, *, partnership=None, keep=()):
         self.board = board
         partnership = partnership if partnership is not None else board.partnership_id
-        partnership = getattr(partnership, "pk", partnership)
-        self.people = list(
+        self.partnership = getattr(partnership, "pk", partnership)
+        self.keep = list(keep)
+
+    # Loaded on first use: a form shown (not yet posted) needs none of it.
+    @cached_property
+    def _loaded(self):
+        partnership = self.partnership
+        people = list(
             Person.objects.for_partnership(partnership).filter(is_active=True).order_by("full_name")
         )
-        self.boards = list(
+        boards = list(
             Board.objects.for_partnership(partnership).filter(is_active=True).order_by("name")
         )
-        self.agencies = list(
+        teams = list(
+            Team.objects.for_partnership(partnership).filter(is_active=True).order_by("name")
+        )
+        agencies = list(
             PartnerAgency.objects.for_partnership(partnership)
             .filter(is_active=True)
             .select_related("organisation")
             .order_by("organisation__name")
         )
-        for owner in keep:
+        for owner in self.keep:
             for kind, found in (
-                (Person, self.people),
-                (Board, self.boards),
-                (PartnerAgency, self.agencies),
+                (Person, people),
+                (Board, boards),
+                (Team, teams),
+                (PartnerAgency, agencies),
             ):
                 if isinstance(owner, kind) and owner not in found:
                     found.append(owner)
-        self._by_token = {owner_token(o): o for o in [*self.people, *self.boards, *self.agencies]}
-        self._by_token[ALL] = ALL
+        return people, boards, teams, agencies
+
+    @property
+    def people(self):
+        return self._loaded[0]
+
+    @property
+    def boards(self):
+        return self._loaded[1]
+
+    @property
+    def teams(self):
+        return self._loaded[2]
+
+    @property
+    def agencies(self):
+        return self._loaded[3]
+
+    @cached_property
+    def _by_token(self):
+        found = {
+            owner_token(o): o for o in [*self.people, *self.boards, *self.teams, *self.agencies]
+        }
+        found[ALL] = ALL
+        return found
 
     def choices(self):
         return [(owner_token(o), owner_label(o, self.board)) for o in self.all_owners()]
 
     def all_owners(self):
-        return [ALL, *self.people, *self.boards, *self.agencies]
+        return [ALL, *self.people, *self.teams, *self.boards, *self.agencies]
 
     def from_token(self, token):
         owner = self._by_token.get((token or "").strip().lower())
         if owner is None:
             raise ValidationError(
-                f"‘{token}’ is not a person, group or agency in this partnership", code="unknown"
+                f"‘{token}’ is not a person, team, group or agency in this partnership",
+                code="unknown",
             )
         return owner
 
@@ -144,76 +166,42 @@ class OwnerDirectory:
                 )
         if candidates:
             return candidates[0]
+        for team in self.teams:
+            if key in {team.name.lower(), _without_the(team.name.lower())}:
+                return team
         for board in self.boards:
             if key in {board.name.lower(), board.short_name.lower()} - {""}:
                 return board
         for agency in self.agencies:
             org = agency.organisation
-            if key in {org.name.lower(), org.short_name.lower()} - {""}:
+            names = {org.name.lower(), org.short_name.lower(), agency.display_name.lower()}
+            if key in names - {""}:
                 return agency
+        key = _without_the(key)
+        for team in self.teams:
+            if key == _without_the(team.name.lower()):
+                return team
         return None
 
     @staticmethod
     def _unknown_message(problems):
         quoted = ", ".join(f"‘{p}’" for p in problems)
         verb = (
-            "is not a person, group or agency"
+            "is not a person, team, group or agency"
             if len(problems) == 1
-            else "are not people, groups or agencies"
+            else "are not people, teams, groups or agencies"
         )
         return f"{quoted} {verb} in this partnership"
 
 
-def owner_filter_choices(partnership):
-    """(token, label) of every possible owner, read as plain rows (a filter lists
-    thousands of people; it needs no model instances)."""
-    partnership = getattr(partnership, "pk", partnership)
-    people = (
-        Person.objects.for_partnership(partnership)
-        .filter(is_active=True)
-        .order_by("full_name")
-        .values_list("uuid", "full_name", "initials")
-    )
-    boards = (
-        Board.objects.for_partnership(partnership)
-        .filter(is_active=True)
-        .order_by("name")
-        .values_list("uuid", "name")
-    )
-    agencies = (
-        PartnerAgency.objects.for_partnership(partnership)
-        .filter(is_active=True)
-        .order_by("organisation__name")
-        .values_list("uuid", "organisation__name", "organisation__short_name")
-    )
-    return [
-        (ALL, "All (every member of the board)"),
-        *(
-            (f"person:{u}", f"{name} ({initials or Person.initials_from(name)})")
-            for u, name, initials in people
-        ),
-        *((f"board:{u}", f"{name} (group)") for u, name in boards),
-        *((f"agency:{u}", f"{short or name} (agency)") for u, name, short in agencies),
-    ]
-
-
 def owner_from_token(partnership, token):
     """The one owner a token names (one query), or None if it names no one here."""
-    if token == ALL:
-        return ALL
-    kind, _, value = (token or "").partition(":")
-    model = {"person": Person, "board": Board, "agency": PartnerAgency}.get(kind)
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return None
-    if model is None:
-        return None
-    return (
-        model.objects.for_partnership(getattr(partnership, "pk", partnership))
-        .filter(uuid=value)
-        .first()
-    )
+    return search.from_token(partnership, token)
+
+
+def _without_the(name):
+    """ "the Safeguarding Team" and "Safeguarding Team" are one team."""
+    return name[4:] if name.startswith("the ") else name
 
 
 def owner_choices(board) -> list[tuple[str, str]]:
@@ -224,12 +212,14 @@ def owner_choices(board) -> list[tuple[str, str]]:
 
 def people_owning_q(person, *, today=None):
     """ActionOwner rows by which `person` owns an action: named themselves, "All"
-    on a board they sit on, a group they chair, or an agency they lead for."""
+    on a board they sit on, a group they chair, a team they are in, or an agency
+    they lead for."""
     seats = BoardMembership.objects.current(today).filter(person=person)
     chairs = seats.filter(role__in=[BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR])
     return (
         Q(person=person)
         | Q(all_members=True, action__board__in=seats.values("board"))
         | Q(board__in=chairs.values("board"))
+        | Q(team__in=TeamMember.objects.filter(person=person).values("team"))
         | Q(agency__lead_representative=person)
     )

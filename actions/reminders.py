@@ -36,7 +36,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import BoardMembership, Membership, Partnership, Person
+from partnership.models import BoardMembership, Membership, Partnership, Person, TeamMember
 from partnership.permissions import can_view_sensitive
 from partnership.tenancy import in_partnership
 from partnership.working_days import is_working_day, next_working_day
@@ -121,6 +121,7 @@ def _candidates(partnership, on, *, sent=None):
         return []
     owners = defaultdict(set)  # action id -> person ids
     seats = _seats(partnership, on)
+    teams = _team_members(partnership)
     chairs = {BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR}
     for (
         action_id,
@@ -128,6 +129,7 @@ def _candidates(partnership, on, *, sent=None):
         all_members,
         person_id,
         owner_board_id,
+        team_id,
         lead_id,
     ) in ActionOwner.objects.filter(action_id__in=slots).values_list(
         "action_id",
@@ -135,6 +137,7 @@ def _candidates(partnership, on, *, sent=None):
         "all_members",
         "person_id",
         "board_id",
+        "team_id",
         "agency__lead_representative_id",
     ):
         if all_members:
@@ -143,6 +146,8 @@ def _candidates(partnership, on, *, sent=None):
             found = [person_id]
         elif owner_board_id:
             found = [person for role, person in seats[owner_board_id] if role in chairs]
+        elif team_id:
+            found = teams[team_id]  # a team's reminders go to its members
         else:
             found = [lead_id] if lead_id is not None else []
         owners[action_id].update(found)
@@ -207,6 +212,19 @@ def _seats(partnership, on):
     ):
         seats[board_id].append((role, person_id))
     return seats
+
+
+def _team_members(partnership):
+    """{team id: [person id]} of the active teams' members."""
+    members = defaultdict(list)
+    for team_id, person_id in (
+        TeamMember.objects.for_partnership(partnership)
+        .filter(team__is_active=True)
+        .order_by("pk")
+        .values_list("team_id", "person_id")
+    ):
+        members[team_id].append(person_id)
+    return members
 
 
 def _lines(partnership, keys):

@@ -18,7 +18,7 @@ from django.db.models import (
     When,
 )
 
-from partnership.models import Board, PartnerAgency, Person
+from partnership.models import Board, PartnerAgency, Person, Team
 from partnership.permissions import can_view_sensitive
 from partnership.tenancy import in_partnership
 
@@ -43,7 +43,9 @@ def rag_rule_for(partnership, today=None):
 def _owners_prefetch():
     return Prefetch(
         "owners",
-        queryset=ActionOwner.objects.select_related("person", "board", "agency__organisation"),
+        queryset=ActionOwner.objects.select_related(
+            "person", "board", "team", "agency__organisation"
+        ),
     )
 
 
@@ -93,13 +95,20 @@ def open_actions_for_board(board, *, membership, rule=None):
 
 def owned_by(person):
     """Actions `person` owns (themselves, via "All" on a board they sit on, a
-    group they chair or an agency they lead for), as a Q on Action."""
+    group they chair, a team they are in or an agency they lead for), as a Q on
+    Action."""
     owning = ActionOwner.objects.filter(people_owning_q(person)).values("action_id")
     return Q(pk__in=owning)
 
 
 def owner_q(owner):
-    """Actions with this owner named directly (a token's owner)."""
+    """Actions with this owner named directly (a token's owner), or any of a
+    list of owners (a name typed in the filter that several owners match)."""
+    if isinstance(owner, list | tuple):
+        found = Q(pk__in=[])
+        for one in owner:
+            found |= owner_q(one)
+        return found
     if owner == ALL:
         rows = ActionOwner.objects.filter(all_members=True)
     elif isinstance(owner, Person):
@@ -108,6 +117,8 @@ def owner_q(owner):
         rows = ActionOwner.objects.filter(board=owner)
     elif isinstance(owner, PartnerAgency):
         rows = ActionOwner.objects.filter(agency=owner)
+    elif isinstance(owner, Team):
+        rows = ActionOwner.objects.filter(team=owner)
     else:
         raise TypeError(owner)
     return Q(pk__in=rows.values("action_id"))
@@ -167,7 +178,9 @@ def _search(query):
                 Q(person__full_name__icontains=words)
                 | Q(person__initials__iexact=words)
                 | Q(board__name__icontains=words)
+                | Q(team__name__icontains=words)
                 | Q(agency__organisation__name__icontains=words)
+                | Q(agency__display_name__icontains=words)
             ).values("action_id")
         )
     )

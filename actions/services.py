@@ -7,7 +7,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from govuk.dates import day
-from partnership.models import Board, PartnerAgency, Person
+from partnership.models import Board, PartnerAgency, Person, Team
 from partnership.writes import service
 
 from .models import Action, ActionCounter, ActionLogSettings, ActionOwner, ActionUpdate
@@ -61,7 +61,7 @@ def _check_owners(board, owners):
     for owner in owners:
         if owner == ALL:
             pass
-        elif isinstance(owner, Person | Board | PartnerAgency):
+        elif isinstance(owner, Person | Board | PartnerAgency | Team):
             if owner.partnership_id != board.partnership_id:
                 raise ValidationError(f"{owner} is not in this partnership", code="foreign")
         else:
@@ -82,6 +82,7 @@ def _set_owners(action, owners, acting_user=None):
                 person=owner if isinstance(owner, Person) else None,
                 board=owner if isinstance(owner, Board) else None,
                 agency=owner if isinstance(owner, PartnerAgency) else None,
+                team=owner if isinstance(owner, Team) else None,
                 all_members=owner == ALL,
                 position=position,
             )
@@ -330,7 +331,9 @@ def action_edit(
     if description != locked.description:
         edits.append("Action wording changed")
         locked.description = description
-    old_owners = [o.owner for o in locked.owners.select_related("person", "board", "agency")]
+    old_owners = [
+        o.owner for o in locked.owners.select_related("person", "board", "agency", "team")
+    ]
     if old_owners != owners:
         before = ", ".join(_owner_words(o) for o in old_owners) or "none"
         after = ", ".join(_owner_words(o) for o in owners) or "none"
@@ -361,9 +364,9 @@ def _owner_words(owner):
         return "All"
     if isinstance(owner, Person):
         return owner.full_name
-    if isinstance(owner, Board):
+    if isinstance(owner, Board | Team):
         return owner.name
-    return owner.organisation.label
+    return owner.label
 
 
 @service

@@ -6,4 +6,5 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Meetings and minutes"
 
     def ready(self):
-        from . import permissions  # noqa: F401 - registers the rules templates ask
+        # The background PDF renderers, and the rules templates ask.
+        from . import documents, permissions  # noqa: F401

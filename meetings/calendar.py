@@ -44,7 +44,9 @@ def _event(meeting, url):
     else:
         event.add("dtstart", meeting.date)
         event.add("dtend", meeting.date + datetime.timedelta(days=1))
-    location = meeting.venue or ("Online" if meeting.online_link else "")
+    location = meeting.venue if meeting.venue_kind == meeting.VenueKind.IN_PERSON else ""
+    if meeting.venue_kind == meeting.VenueKind.ONLINE:
+        location = "Online"
     if location:
         event.add("location", _line(location))
     description = [meeting.get_kind_display(), f"Meeting page: {url}"]

@@ -7,8 +7,10 @@ from documents.simple_pdf import simple_pdf
 # The demo's meetings ------------------------------------------------------------
 #
 # Every demo board gets: a meeting some months ago and one some weeks ago, both
-# with approved minutes (the older one published), a meeting held last week
-# with its minutes in draft (awaiting the chair's approval), the next meeting
+# with approved minutes (the older one published, the later approved with an
+# amendment), a meeting held last week whose minutes are submitted and await
+# the chair's approval (a subgroup's were returned with comments), each
+# minutes giving the date of the next meeting, the next meeting
 # with its agenda published and papers (one of them late), and a planned one
 # after that. Dates are days from today, so the demo looks alive whenever it is
 # seeded. Seeding is idempotent: a board that already has meetings is left alone.
@@ -459,18 +461,44 @@ def _seed_board(demo, board, today, members, officers, *, manager, minute_taker,
     _agenda(upcoming, spec, members)
     services.agenda_publish(meeting=upcoming, acting_user=manager)
     planned = _meeting(board, planned_date, manager, demo)
-    # Approvals: each meeting's minutes agreed at the next one; last week's await the chair.
-    for earlier, later in zip(held, held[1:], strict=False):
-        at_item = later.items.filter(kind="previous_minutes").first()
-        approval = minutes.minutes_approve(
-            meeting=earlier, acting_user=chair, capacity="Independent chair", at_item=at_item
+    # Each set of minutes names the next meeting, is submitted by the minute
+    # taker and agreed at the next meeting (the latest agreed ones with an
+    # amendment); last week's await the chair, or (a subgroup's) came back
+    # with comments.
+    for earlier, later in zip(held, [*held[1:], upcoming], strict=True):
+        services.next_meeting_record(
+            meeting=earlier,
+            acting_user=minute_taker,
+            next_meeting_date=later.date,
+            next_meeting_start_time=later.start_time,
+            next_meeting_venue=later.venue,
         )
-        approval.approved_on = later.date
-        approval.save(update_fields=["approved_on"])
+        minutes.minutes_submit(meeting=earlier, acting_user=minute_taker)
+        if later is upcoming:
+            continue
+        minutes.minutes_approve(
+            meeting=earlier,
+            acting_user=chair,
+            capacity="Independent chair",
+            at_meeting=later,
+            amendment=AMENDMENT if earlier is held[-2] else "",
+        )
+    if not is_board:
+        minutes.minutes_return(meeting=held[-1], comments=RETURNED, acting_user=chair)
     if len(held) > 2:
         minutes.minutes_publish(meeting=held[0], acting_user=manager)
     _papers(upcoming, manager, papers)
     _forward_plan(board, held[-1], planned, members)
+
+
+AMENDMENT = (
+    "Item 3: the Early Help Strategic Group is operational, not strategic; "
+    "the minutes to read \u201cEarly Help Operational Group\u201d."
+)
+RETURNED = (
+    "Item 2: please add who gave the update on the audit, and the due date of the "
+    "action on training. The attendance list is missing the police deputy."
+)
 
 
 def _venue(demo):

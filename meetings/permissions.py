@@ -13,18 +13,22 @@ Decisions:
   listed, not in their PDFs or packs, their papers and the actions raised at them
   give 404 (a confidential record's existence is not revealed).
 - The business unit creates and edits meetings, agendas, papers, board settings
-  and the forward plan, and publishes agendas and minutes.
+  and the forward plan, and publishes agendas and minutes. Planning meetings
+  and building agendas may be opened to minute takers too, by a partnership
+  setting (Partnership.meeting_planners; default: the business unit only).
 - The minute taker (and the business unit) records attendance and minutes,
   raises actions in them and adds items to the forward plan while minuting.
+- The minute taker (or the business unit) submits draft minutes for approval.
 - The board's chair (a current chair seat) or the partnership's independent
-  chair approves minutes and accepts late papers. Approved minutes are frozen
+  chair approves submitted minutes (or returns them with comments) and accepts
+  late papers. Approved minutes are frozen
   for everyone; corrections are amendments, recorded by the business unit or an
   approver.
 - A paper may be uploaded by the business unit, or by the item's presenter
   (papers due from me).
 """
 
-from partnership.models import Board, BoardMembership, Role
+from partnership.models import Board, BoardMembership, Partnership, Role
 from partnership.permissions import (
     active_role,
     can_view_board,
@@ -38,8 +42,21 @@ MINUTE_TAKERS = frozenset({Role.BUSINESS_MANAGER, Role.BUSINESS_OFFICER, Role.MI
 
 @rule()
 def can_manage_meetings(membership) -> bool:
-    """Plan meetings, build agendas, manage papers and board meeting settings."""
+    """Manage papers, board meeting settings, publish minutes."""
     return is_business_unit(membership)
+
+
+@rule()
+def can_plan_meetings(membership) -> bool:
+    """Plan meetings (and change them), build and publish agendas: the business
+    unit, and minute takers where the partnership says so."""
+    if is_business_unit(membership):
+        return True
+    return (
+        active_role(membership) == Role.MINUTE_TAKER
+        and membership.partnership.meeting_planners
+        == Partnership.MeetingPlanners.WITH_MINUTE_TAKERS
+    )
 
 
 @rule("view", on="meetings.Meeting")
@@ -126,6 +143,20 @@ def can_plan_forward(membership) -> bool:
 @rule("manage", on="meetings.Meeting")
 def _manage(membership, meeting):
     return can_manage_meetings(membership)
+
+
+@rule("plan", on="meetings.Meeting")
+def _plan(membership, meeting):
+    return can_plan_meetings(membership)
+
+
+@rule("submit_minutes", on="meetings.Meeting")
+def can_submit_minutes(membership, meeting):
+    """Send draft minutes to the chair (the minute taker or the business unit)."""
+    return can_record_minutes(membership) and meeting.status in (
+        meeting.Status.HELD,
+        meeting.Status.MINUTES_DRAFT,
+    )
 
 
 @rule("record_minutes", on="meetings.Meeting")

@@ -19,8 +19,9 @@ _SYNONYMS = [
     (re.compile(r"<(/?)i(?=[\s>/])[^>]*>", re.IGNORECASE), r"<\1em>"),
     (re.compile(r"<(/?)div(?=[\s>/])[^>]*>", re.IGNORECASE), r"<\1p>"),
 ]
+_HEADING = re.compile(r"<(/?)h[1-6](?=[\s>/])[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z/!]")
-_EMPTY = re.compile(r"<p>(\s|<br>)*</p>")
+_EMPTY = re.compile(r"<p>(\s|<br>|&nbsp;|&#160;)*</p>")
 _BULLET = re.compile(r"^\s*(?:[-*•·])\s+")
 
 
@@ -29,17 +30,124 @@ def clean(value):
     value = value or ""
     if not _TAG.search(value):
         value = from_plain_text(value)
+    if "mso-" in value:
+        value = from_word(value)
+    # Sub-headings become bold paragraphs.
+    value = _HEADING.sub(lambda m: "</strong></p>" if m.group(1) else "<p><strong>", value)
     for pattern, replacement in _SYNONYMS:
         value = pattern.sub(replacement, value)
     cleaned = nh3.clean(
         value,
         tags=set(ALLOWED_TAGS),
+        clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes={},
         url_schemes=set(),
         strip_comments=True,
         link_rel=None,
     )
     return _EMPTY.sub("", _wrap_loose(cleaned)).strip()
+
+
+# Elements whose text is not part of what was written (Word's document
+# properties, a page's head).
+_DROPPED_WITH_CONTENT = {"script", "style", "xml", "head", "title", "template", "noscript"}
+_WORD_LIST = re.compile(r"mso-list:\s*l(\d+)\s+level(\d+)", re.IGNORECASE)
+_ORDERED_MARKER = re.compile(r"^[(\[]?(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})[.)\]]", re.IGNORECASE)
+
+
+class _Word(HTMLParser):
+    """Word's HTML as the browser's paste cleaner reads it
+    (static/js/richtext.mjs), for HTML posted without it: list paragraphs
+    ("mso-list:l0 level1") become list items, their typed bullets and numbers
+    ("mso-list:Ignore") go. Nested levels are kept flat here."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out = []
+        self.ignoring = 0  # depth inside a bullet marker
+        self.list_tag = None  # "ul" / "ol" while in a run of list paragraphs
+        self.item = None  # the open list paragraph's tag and its marker text
+        self.stack = []
+
+    def _close_list(self):
+        if self.list_tag:
+            self.out.append(f"</{self.list_tag}>")
+            self.list_tag = None
+
+    def handle_starttag(self, tag, attrs):
+        style = dict(attrs).get("style") or ""
+        if self.ignoring:
+            self.ignoring += tag not in ("br", "img", "meta")
+            return
+        if "mso-list:ignore" in style.lower().replace(" ", ""):
+            self.ignoring = 1
+            self.marker = []
+            return
+        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") and _WORD_LIST.search(style):
+            self.item = {"tag": tag, "at": len(self.out)}
+            self.out.append("")  # replaced by the list's opening once the marker is read
+            return
+        if tag in ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"):
+            self._close_list()
+        self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.ignoring:
+            self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if self.ignoring:
+            self.ignoring -= 1
+            return
+        if self.item and tag == self.item["tag"]:
+            self.out.append("</li>")
+            self.item = None
+            return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if self.ignoring:
+            self.marker.append(data)
+            if self.item and not self.out[self.item["at"]]:
+                self._open_item("".join(self.marker).strip())
+            return
+        if self.item and not self.out[self.item["at"]]:
+            self._open_item("")
+        self.out.append(data)
+
+    def _open_item(self, marker):
+        tag = "ol" if _ORDERED_MARKER.match(marker) else "ul"
+        opening = "<li>"
+        if self.list_tag != tag:
+            opening = ("" if not self.list_tag else f"</{self.list_tag}>") + f"<{tag}><li>"
+            self.list_tag = tag
+        self.out[self.item["at"]] = opening
+
+    def handle_entityref(self, name):
+        if not self.ignoring:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        if not self.ignoring:
+            self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        pass
+
+    def unknown_decl(self, data):
+        pass  # <![if !supportLists]>, <![endif]>
+
+    def close(self):
+        super().close()
+        self._close_list()
+
+
+def from_word(value):
+    """Word's list paragraphs as lists, its typed bullets dropped (see _Word)."""
+    parser = _Word()
+    parser.feed(value)
+    parser.close()
+    return "".join(parser.out)
 
 
 class _TopLevel(HTMLParser):

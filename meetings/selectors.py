@@ -19,6 +19,7 @@ from .models import (
     Meeting,
     MeetingSettings,
     MinutesApproval,
+    MinutesTransition,
     Paper,
     StandingItem,
 )
@@ -105,6 +106,25 @@ def load_meeting(queryset):
     return queryset.select_related("board", "partnership", "approval")
 
 
+def minutes_history(meeting):
+    """Every step of the minutes' life so far (submitted, returned, reopened,
+    approved), oldest first, each naming who and when."""
+    return list(
+        MinutesTransition.objects.for_partnership(meeting.partnership_id)
+        .filter(meeting=meeting)
+        .order_by("created_at", "pk")
+    )
+
+
+def minutes_returned(meeting, history):
+    """The return the minute taker must act on: the latest step, while the
+    minutes are back in draft."""
+    if meeting.status != Meeting.Status.MINUTES_DRAFT or not history:
+        return None
+    last = history[-1]
+    return last if last.kind == MinutesTransition.Kind.RETURNED else None
+
+
 def minutes_context(meeting, *, include_confidential):
     """Everything a page or document showing the minutes needs."""
     items = with_meeting(agenda(meeting, include_confidential=include_confidential), meeting)
@@ -113,7 +133,20 @@ def minutes_context(meeting, *, include_confidential):
         item.raised_actions = actions.get(item.pk, [])
     attendance = attendance_list(meeting)
     groups = attendance_groups(attendance)
+    initials = minutes_initials(attendance)
+    names = owner_names(meeting.board)
+    for item in items:
+        for action in item.raised_actions:
+            action.owners_printed = owners_printed(action, initials, names)
+    history = minutes_history(meeting)
+    approval = getattr(meeting, "approval", None)
     return {
+        "initials": initials,
+        "initials_clashes": initials_clashes(attendance),
+        "owner_names": names,
+        "history": history,
+        "returned": minutes_returned(meeting, history),
+        "approval_entered_by": _entered_by(approval, history),
         "meeting": meeting,
         "items": items,
         "attendance": attendance,
@@ -128,7 +161,7 @@ def minutes_context(meeting, *, include_confidential):
             )
             if groups[key]
         ],
-        "approval": getattr(meeting, "approval", None),
+        "approval": approval,
         "amendments": list(
             meeting.amendments.select_related("item").order_by("created_at")
             if include_confidential
@@ -142,7 +175,87 @@ def minutes_context(meeting, *, include_confidential):
     }
 
 
+def _entered_by(approval, history):
+    """Who entered a back-dated approval (the step in the history)."""
+    if approval is None:
+        return None
+    return next((t for t in history if t.kind == MinutesTransition.Kind.APPROVED), None)
+
+
+def owners_printed(action, initials, names):
+    """An action's owners as these minutes print them: "EF/KW/PG" (the
+    meeting's initials, the attendance list being the key) or full names, as
+    the board chooses; a group's short name, a team, "All"."""
+    labels = []
+    for owner in action.owners.all():
+        if owner.person_id:
+            person = owner.person
+            if names == MeetingSettings.OwnerNames.FULL_NAMES:
+                labels.append(person.full_name)
+            else:
+                labels.append(initials.get(person.pk) or person.display_initials)
+        elif owner.board_id:
+            labels.append(owner.board.label)
+        else:
+            labels.append(owner.label)
+    return ", ".join(labels) if names == MeetingSettings.OwnerNames.FULL_NAMES else "/".join(labels)
+
+
+def owner_names(board):
+    """How the board's minutes name owners: "initials" or "full_names"."""
+    settings = meeting_settings(board)
+    return settings.owner_names if settings else MeetingSettings.OwnerNames.INITIALS
+
+
 # Attendance ---------------------------------------------------------------------
+
+
+def minutes_initials(attendance):
+    """{person id: the initials these minutes print for them}. Each attendee's
+    own initials, unless the minute taker set others for this meeting; when two
+    attendees still share initials, the later in the list gets more letters of
+    the surname ("JC" and "JCo"), as minutes disambiguate. Rows gain
+    `.initials_shown` and `.initials_clash` (the clash left, if any)."""
+    shown, taken = {}, {}
+    for row in attendance:
+        own = row.initials or row.person.display_initials
+        mine = own
+        if not row.initials and mine in taken:
+            mine = _longer_initials(row.person, taken)
+        shown[row.person_id] = mine
+        taken.setdefault(mine, row)
+        row.initials_shown = mine
+    counts = defaultdict(list)
+    for row in attendance:
+        counts[row.initials_shown].append(row)
+    for row in attendance:
+        others = [r for r in counts[row.initials_shown] if r is not row]
+        row.initials_clash = others[0] if others else None
+    return shown
+
+
+def _longer_initials(person, taken):
+    base = person.display_initials
+    surname = person.full_name.split()[-1] if person.full_name.split() else ""
+    for length in range(2, len(surname) + 1):
+        candidate = base[:-1] + surname[:length] if base else surname[:length]
+        if candidate not in taken:
+            return candidate
+    number = 2
+    while f"{base}{number}" in taken:
+        number += 1
+    return f"{base}{number}"
+
+
+def initials_clashes(attendance):
+    """Pairs of attendees who still print the same initials."""
+    seen, clashes = set(), []
+    for row in attendance:
+        clash = getattr(row, "initials_clash", None)
+        if clash is not None and row.pk not in seen:
+            seen.update((row.pk, clash.pk))
+            clashes.append((row, clash))
+    return clashes
 
 
 def attendance_list(meeting):
@@ -188,6 +301,10 @@ def quorum(meeting, attendance):
     rules = meeting_settings(meeting.board)
     if rules is None or not rules.quorum_rule:
         return Quorum(rule="")
+    if all(row.status == Attendance.Status.EXPECTED for row in attendance):
+        # Attendance not yet being taken (a meeting still to come): nothing
+        # to warn about.
+        return Quorum(rule="")
     present = [row for row in attendance if row.status == Attendance.Status.PRESENT]
     result = Quorum(rule=rules.quorum_rule)
     if rules.quorum_statutory_partners:
@@ -208,33 +325,6 @@ def quorum(meeting, attendance):
                 f"at least {rules.quorum_minimum} needed"
             )
     result.met = not result.problems
-    return result
-
-
-def attendance_by_agency(partnership, *, boards, start, end):
-    """For the annual report: per organisation, how often its members were
-    present (in person or by a deputy), sent apologies or were absent, at the
-    given boards' meetings between two dates."""
-    rows = (
-        Attendance.objects.for_partnership(partnership)
-        .filter(
-            meeting__board__in=boards,
-            meeting__date__range=(start, end),
-            is_member=True,
-        )
-        .exclude(status=Attendance.Status.EXPECTED)
-        .values("representing__name", "person__organisation__name", "status")
-        .annotate(count=Count("id"))
-    )
-    table = defaultdict(lambda: {"present": 0, "apologies": 0, "absent": 0, "in_attendance": 0})
-    for row in rows:
-        name = row["representing__name"] or row["person__organisation__name"] or "No organisation"
-        table[name][row["status"]] += row["count"]
-    result = []
-    for name, counts in sorted(table.items()):
-        expected = counts["present"] + counts["apologies"] + counts["absent"]
-        rate = round(100 * counts["present"] / expected) if expected else None
-        result.append({"organisation": name, **counts, "expected": expected, "rate": rate})
     return result
 
 
@@ -339,11 +429,12 @@ def papers_due_from(membership, *, today=None):
 
 
 def minutes_awaiting_approval(membership):
-    """Draft minutes the member may approve (`can_chair` as a queryset, through
-    `boards_chaired_by`), oldest meeting first."""
+    """Minutes submitted for approval that the member may approve (`can_chair`
+    on a submitted meeting, as a queryset through `boards_chaired_by`), oldest
+    meeting first. Drafts are the minute taker's until submitted."""
     return (
         Meeting.objects.for_partnership(membership.partnership_id)
-        .filter(status=Meeting.Status.MINUTES_DRAFT, board__in=boards_chaired_by(membership))
+        .filter(status=Meeting.Status.MINUTES_SUBMITTED, board__in=boards_chaired_by(membership))
         .select_related("board", "partnership")
         .order_by("date")
     )
@@ -354,6 +445,7 @@ def minutes_awaiting_approval(membership):
 HELD_STATUSES = (
     Meeting.Status.HELD,
     Meeting.Status.MINUTES_DRAFT,
+    Meeting.Status.MINUTES_SUBMITTED,
     Meeting.Status.MINUTES_APPROVED,
     Meeting.Status.PUBLISHED,
 )

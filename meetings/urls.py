@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from .views import agenda, approval, attendance, boards, documents, meetings, minutes, papers
+from .views import (
+    agenda,
+    approval,
+    attendance,
+    boards,
+    documents,
+    meetings,
+    minutes,
+    next_meeting,
+    papers,
+)
 
 app_name = "meetings"
 
@@ -32,12 +42,19 @@ urlpatterns = [
     # Attendance and minutes
     path(M + "attendance/", attendance.attendance, name="attendance"),
     path(M + "attendance/add/", attendance.attendee_add, name="attendee-add"),
+    path(M + "attendance/initials/", attendance.attendance_initials, name="attendance-initials"),
     path(M + "minutes/", minutes.minuting, name="minutes"),
     path(ITEM + "minutes/", minutes.minutes_item, name="minutes-item"),
     path(ITEM + "actions/new/", minutes.minutes_action, name="minutes-action"),
     path(ITEM + "minutes/add/", minutes.minutes_add, name="minutes-add"),
     path(ITEM + "forward-plan/", minutes.minutes_forward_plan, name="minutes-forward-plan"),
     path(M + "actions/<uuid:action_uuid>/review/", minutes.minutes_review, name="minutes-review"),
+    path(M + "minutes/submit/", approval.minutes_submit, name="minutes-submit"),
+    path(M + "minutes/return/", approval.minutes_return, name="minutes-return"),
+    path(M + "minutes/next-meeting/", next_meeting.next_meeting, name="next-meeting"),
+    path(
+        M + "minutes/next-meeting/plan/", next_meeting.next_meeting_plan, name="next-meeting-plan"
+    ),
     path(M + "minutes/approve/", approval.minutes_approve, name="minutes-approve"),
     path(M + "minutes/amendments/new/", approval.minutes_amend, name="minutes-amend"),
     path(M + "minutes/publish/", approval.minutes_publish, name="minutes-publish"),

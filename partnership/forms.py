@@ -1,5 +1,7 @@
 """Forms for partnerships, people, agencies, boards and memberships."""
 
+import uuid as uuid_module
+
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import (
@@ -8,7 +10,6 @@ from django.contrib.auth.forms import (
     PasswordResetForm,
     SetPasswordForm,
 )
-from django.db.models import Q
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 from govuk.forms import (
@@ -22,6 +23,7 @@ from govuk.forms import (
 from .models import (
     Board,
     BoardMembership,
+    Membership,
     Organisation,
     PartnerAgency,
     Partnership,
@@ -29,6 +31,7 @@ from .models import (
     Role,
     User,
 )
+from .pickers import PersonPickField
 from .tenancy import TenantModel
 
 
@@ -241,8 +244,13 @@ class PartnershipForm(GovukModelForm):
             "covers_children",
             "covers_adults",
             "financial_year_start_month",
+            "meeting_planners",
         ]
-        labels = {"financial_year_start_month": "Financial year starts in"}
+        labels = {
+            "financial_year_start_month": "Financial year starts in",
+            "meeting_planners": "Who plans meetings and builds agendas?",
+        }
+        widgets = {"meeting_planners": forms.RadioSelect}
 
     def clean(self):
         data = super().clean()
@@ -269,10 +277,15 @@ class PartnerAgencyForm(TenantModelForm):
         required=False,
         choices=[("", "Choose a kind")] + Organisation.Kind.choices,
     )
+    lead_representative = PersonPickField(
+        label="Lead representative",
+        required=False,
+        help_text="Who speaks for this organisation here: type their name and choose them",
+    )
 
     class Meta:
         model = PartnerAgency
-        fields = ["organisation", "kind", "lead_representative", "is_active"]
+        fields = ["organisation", "kind", "display_name", "lead_representative", "is_active"]
         widgets = {"kind": forms.RadioSelect}
         labels = {"organisation": "Organisation"}
         help_texts = {"lead_representative": "Who speaks for this organisation here"}
@@ -283,6 +296,7 @@ class PartnerAgencyForm(TenantModelForm):
         "new_organisation_short_name",
         "new_organisation_kind",
         "kind",
+        "display_name",
         "lead_representative",
         "is_active",
     ]
@@ -292,9 +306,10 @@ class PartnerAgencyForm(TenantModelForm):
         self.fields["organisation"].required = False
         self.fields["organisation"].empty_label = "Choose an organisation"
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["lead_representative"].queryset = self.fields[
-            "lead_representative"
-        ].queryset.filter(is_active=True)
+        self.fields["lead_representative"].enable(self.partnership)
+        if self.instance.pk and self.instance.lead_representative_id:
+            self.initial.setdefault("lead_representative", self.instance.lead_representative)
+            self.fields["lead_representative"].keep = self.instance.lead_representative
         if self.instance.pk:
             # An agency is one organisation's part here: that does not change.
             for name in (
@@ -341,6 +356,12 @@ class PartnerAgencyForm(TenantModelForm):
 
 
 class PersonForm(TenantModelForm):
+    """A person; when adding one, in the same form (fewer steps to set up a
+    partnership): their agency, picked or new; their seats on boards; and an
+    account with a role."""
+
+    NEW_AGENCY = "new"
+
     class Meta:
         model = Person
         fields = ["full_name", "initials", "job_title", "organisation", "email", "is_active"]
@@ -358,12 +379,138 @@ class PersonForm(TenantModelForm):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].error_messages["required"] = "Enter the person's name"
         self.fields["organisation"].empty_label = "None or not known"
-        if not self.instance.pk:
-            del self.fields["is_active"]
+        if self.instance.pk:
+            return
+        del self.fields["is_active"]
+        # Adding someone: their agency here rather than any organisation.
+        del self.fields["organisation"]
+        self.agencies = {
+            str(a.uuid): a
+            for a in PartnerAgency.objects.for_partnership(self.partnership)
+            .filter(is_active=True)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        }
+        self.fields["agency"] = forms.ChoiceField(
+            label="Agency",
+            required=False,
+            help_text="The partner agency they work for",
+            choices=[("", "None or not known")]
+            + [(k, str(a)) for k, a in self.agencies.items()]
+            + [(self.NEW_AGENCY, "A new agency (name it below)")],
+        )
+        self.fields["new_agency_name"] = forms.CharField(
+            label="New agency: name", required=False, max_length=200
+        )
+        self.fields["new_agency_short_name"] = forms.CharField(
+            label="New agency: short name",
+            required=False,
+            max_length=40,
+            help_text="For example, WMP or BCPFT",
+        )
+        self.fields["new_agency_kind"] = forms.ChoiceField(
+            label="New agency: kind of organisation",
+            required=False,
+            choices=[("", "Choose a kind")] + Organisation.Kind.choices,
+        )
+        self.fields["new_agency_statutory"] = forms.BooleanField(
+            label="New agency: a statutory partner (local authority, health or police)",
+            required=False,
+        )
+        self.boards = {
+            str(b.uuid): b
+            for b in Board.objects.for_partnership(self.partnership)
+            .filter(is_active=True)
+            .order_by("name")
+        }
+        if self.boards:
+            self.fields["boards"] = forms.MultipleChoiceField(
+                label="Sits on (optional)",
+                required=False,
+                choices=[(k, b.name) for k, b in self.boards.items()],
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.fields["seat_role"] = forms.ChoiceField(
+                label="As",
+                required=False,
+                initial=BoardMembership.Role.MEMBER,
+                choices=BoardMembership.Role.choices,
+                widget=forms.RadioSelect,
+            )
+        self.fields["account_role"] = forms.ChoiceField(
+            label="Can sign in (optional)",
+            required=False,
+            initial="",
+            choices=[("", "No account: named in minutes only")] + Role.choices,
+            widget=forms.RadioSelect,
+            help_text="They get an email to set a password. Needs their email address.",
+        )
+        self.order_fields(
+            [
+                "full_name",
+                "initials",
+                "job_title",
+                "email",
+                "agency",
+                "new_agency_name",
+                "new_agency_short_name",
+                "new_agency_kind",
+                "new_agency_statutory",
+                "boards",
+                "seat_role",
+                "account_role",
+            ]
+        )
 
     def clean_initials(self):
         initials = self.cleaned_data["initials"].strip()
         return initials or Person.initials_from(self.cleaned_data.get("full_name", ""))
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            return data
+        choice = data.get("agency")
+        name = " ".join(data.get("new_agency_name", "").split())
+        data["agency"] = self.agencies.get(choice) if choice else None
+        if choice == self.NEW_AGENCY or (name and not choice):
+            if not name:
+                self.add_error("new_agency_name", "Enter the name of the new agency")
+            else:
+                existing = Organisation.objects.filter(name__iexact=name).first()
+                if existing and any(
+                    a.organisation_id == existing.pk for a in self.agencies.values()
+                ):
+                    self.add_error(
+                        "new_agency_name", f"{existing} is already a partner agency here"
+                    )
+                elif existing is None and not data.get("new_agency_kind"):
+                    self.add_error("new_agency_kind", "Choose the kind of organisation")
+                data["new_agency"] = {
+                    "organisation": existing,
+                    "new_organisation_name": name,
+                    "new_organisation_short_name": data.get("new_agency_short_name", ""),
+                    "new_organisation_kind": data.get("new_agency_kind"),
+                    "kind": PartnerAgency.Kind.STATUTORY
+                    if data.get("new_agency_statutory")
+                    else PartnerAgency.Kind.RELEVANT,
+                }
+        elif name:
+            self.add_error("new_agency_name", "Choose an agency or add a new one, not both")
+        data["boards"] = [self.boards[k] for k in data.get("boards", []) if k in self.boards]
+        if data["boards"] and not data.get("seat_role"):
+            self.add_error("seat_role", "Choose how they sit on the board")
+        if data.get("account_role") and not data.get("email"):
+            self.add_error("email", "Enter their email address to give them an account")
+        if data.get("account_role") and data.get("email"):
+            email = data["email"].strip().lower()
+            if (
+                Membership.objects.for_partnership(self.partnership)
+                .filter(user__email__iexact=email)
+                .exists()
+            ):
+                self.add_error("email", f"{email} is already a user of this partnership")
+        return data
 
 
 # Boards --------------------------------------------------------------------------
@@ -441,18 +588,22 @@ class BoardMembershipForm(TenantModelForm):
         widgets = {"role": forms.RadioSelect}
         help_texts = {"end_date": "Leave blank while they still sit on the board"}
 
+    # Typed or picked from the type-ahead: never a list of every person.
+    person = PersonPickField(
+        label="Person",
+        help_text="Type their name and choose them",
+        error_messages={"required": "Choose the person"},
+    )
+
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
         self.board = board
         self.instance.board = board
-        people = self.fields["person"].queryset.filter(is_active=True)
+        self.fields["person"].enable(self.partnership)
         if self.instance.pk:
-            people = self.fields["person"].queryset.filter(
-                Q(is_active=True) | Q(pk=self.instance.person_id)
-            )
-        self.fields["person"].queryset = people.select_related("organisation")
-        self.fields["person"].empty_label = "Choose a person"
-        self.fields["person"].error_messages["required"] = "Choose the person"
+            self.initial.setdefault("person", self.instance.person)
+            # Someone who has left keeps their seat's history: not asked again.
+            self.fields["person"].keep = self.instance.person
         self.fields["representing"].empty_label = "Their own organisation"
         self.fields["representing"].help_text = "When they attend on behalf of another organisation"
 
@@ -488,6 +639,57 @@ class BoardMembershipForm(TenantModelForm):
         if commit:
             seat.save()
         return seat
+
+
+class BoardSeatsForm(GovukForm):
+    """Seats the people ticked on the people list on one board, with one role."""
+
+    # The ticks in the people table (checked against the database in clean).
+    people = forms.Field(label="People", required=False, widget=forms.MultipleHiddenInput)
+    board = forms.ChoiceField(
+        label="Add the people ticked to",
+        error_messages={"required": "Choose the board or group"},
+    )
+    role = forms.ChoiceField(
+        label="As",
+        choices=BoardMembership.Role.choices,
+        initial=BoardMembership.Role.MEMBER,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how they sit on the board"},
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        self.boards = {
+            str(b.uuid): b
+            for b in Board.objects.for_partnership(partnership)
+            .filter(is_active=True)
+            .order_by("name")
+        }
+        self.fields["board"].choices = [("", "Choose a board or group")] + [
+            (k, b.name) for k, b in self.boards.items()
+        ]
+
+    def clean_board(self):
+        return self.boards[self.cleaned_data["board"]]
+
+    def clean(self):
+        data = super().clean()
+        keys = data.get("people") or []
+        valid = []
+        for key in keys[:200] if isinstance(keys, list) else []:
+            try:
+                valid.append(str(uuid_module.UUID(key)))
+            except ValueError:
+                continue
+        people = list(
+            Person.objects.for_partnership(self.partnership).filter(uuid__in=valid, is_active=True)
+        )
+        if not people:
+            self.add_error("people", "Tick the people to add to the board")
+        data["people"] = people
+        return data
 
 
 # Users' memberships ---------------------------------------------------------------

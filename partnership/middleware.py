@@ -1,15 +1,16 @@
 """Request plumbing for tenancy, session lifetime and the Content Security Policy."""
 
 import time
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import render, resolve_url
 from django.urls import Resolver404, resolve
-from django_htmx.http import HttpResponseClientRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from audit.log import record
 
@@ -111,10 +112,69 @@ class SessionLifetimeMiddleware:
             started = request.session.setdefault(self.KEY, now)
             if now - started > settings.SESSION_ABSOLUTE_LIFETIME:
                 logout(request)
-                if getattr(request, "htmx", False):
-                    return HttpResponseClientRedirect(resolve_url(settings.LOGIN_URL))
+                # A script's request is answered by SessionEndedMiddleware.
                 return redirect_to_login(request.get_full_path())
         return self.get_response(request)
+
+
+def from_script(request):
+    """Whether a page's script sent the request (htmx, or fetch asking for JSON)
+    rather than the browser navigating: its answer is read by the script, never
+    shown as a page."""
+    return request.headers.get("HX-Request") == "true" or "application/json" in request.headers.get(
+        "Accept", ""
+    )
+
+
+def page_of(request):
+    """The page a script's request came from (path and query), when it is one of
+    ours: htmx names it in HX-Current-URL, fetch in Referer."""
+    url = request.headers.get("HX-Current-URL") or request.headers.get("Referer") or ""
+    if not url or not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def session_ended(request):
+    """401 for a script whose session has ended: JSON that says so, with the
+    sign-in page that returns to the page the user was on (not the fragment the
+    script asked for), and HX-Redirect so htmx goes there instead of swapping
+    the sign-in form into the page."""
+    query = {"session": "ended"}
+    page = page_of(request)
+    if page and not page.startswith(resolve_url(settings.LOGIN_URL)):
+        query["next"] = page
+    sign_in = f"{resolve_url(settings.LOGIN_URL)}?{urlencode(query)}"
+    response = JsonResponse({"result": "signed-out", "sign_in": sign_in}, status=401)
+    response["HX-Redirect"] = sign_in
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class SessionEndedMiddleware:
+    """A script's request that meets a signed-out user (the session expired, was
+    ended elsewhere or lapsed after SESSION_ABSOLUTE_LIFETIME) gets 401 and the
+    sign-in URL rather than a redirect to the sign-in page, which fetch and htmx
+    would follow and show inside the page. Whichever layer sends the user to
+    sign in (TenancyMiddleware, login_required, SessionLifetimeMiddleware), the
+    answer to a script is this one. Goes after AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code in (301, 302, 303, 307, 308)
+            and not request.user.is_authenticated
+            and from_script(request)
+            and urlsplit(response.get("Location", "")).path == resolve_url(settings.LOGIN_URL)
+        ):
+            return session_ended(request)
+        return response
 
 
 class ContentSecurityPolicyMiddleware:

@@ -70,6 +70,18 @@ class Partnership(models.Model):
     covers_children = models.BooleanField("covers children", default=True)
     covers_adults = models.BooleanField("covers adults", default=False)
     financial_year_start_month = models.PositiveSmallIntegerField(choices=MONTHS, default=4)
+
+    class MeetingPlanners(models.TextChoices):
+        BUSINESS_UNIT = "business_unit", "The business unit only"
+        WITH_MINUTE_TAKERS = "with_minute_takers", "The business unit and minute takers"
+
+    meeting_planners = models.CharField(
+        "who plans meetings and builds agendas",
+        max_length=20,
+        choices=MeetingPlanners.choices,
+        default=MeetingPlanners.BUSINESS_UNIT,
+        help_text="In many business units the business support officer sends the agenda out",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(get_user=history_user)
@@ -207,6 +219,13 @@ class PartnerAgency(TenantModel):
     lead_representative = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    display_name = models.CharField(
+        "name used here",
+        max_length=200,
+        blank=True,
+        help_text="How this partnership names the organisation, if not as it is known "
+        "elsewhere (for example, Fairshire Children's Services)",
+    )
     is_active = models.BooleanField("active", default=True)
 
     class Meta:
@@ -219,7 +238,13 @@ class PartnerAgency(TenantModel):
         ]
 
     def __str__(self):
-        return str(self.organisation)
+        return self.display_name or str(self.organisation)
+
+    @property
+    def label(self):
+        """The short label in owner columns: the partnership's own name for the
+        organisation if it gave one, else the organisation's short name."""
+        return self.display_name or self.organisation.label
 
 
 class Membership(TenantModel):
@@ -365,3 +390,42 @@ class BoardMembership(TenantModel):
         return (self.start_date is None or self.start_date <= today) and (
             self.end_date is None or self.end_date >= today
         )
+
+
+class Team(TenantModel):
+    """A team that owns actions as minutes name it ("the Safeguarding Team",
+    "Business Support Team"): not a board (it holds no meetings); its members
+    are reminded of its actions and see them as their own."""
+
+    name = models.CharField(max_length=200)
+    members = models.ManyToManyField(Person, through="TeamMember", related_name="teams", blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint("partnership", Lower("name"), name="team_name_once")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "partnership:team-edit",
+            kwargs={"partnership_slug": self.partnership.slug, "team_uuid": self.uuid},
+        )
+
+
+class TeamMember(TenantModel):
+    """One person in a team."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="team_memberships")
+
+    tenant_parent = "team"
+
+    class Meta:
+        ordering = ["team_id", "person__full_name"]
+        constraints = [models.UniqueConstraint(fields=["team", "person"], name="team_member_once")]
+
+    def __str__(self):
+        return f"{self.person} in {self.team}"

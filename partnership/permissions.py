@@ -81,6 +81,20 @@ def can_reset_two_factor(membership) -> bool:
 
 
 @rule()
+def can_manage_teams(membership) -> bool:
+    """Add teams (from the owner field too) and change who is in them: those
+    who manage people and raise actions."""
+    return is_business_unit(membership)
+
+
+@rule()
+def can_search_people(membership) -> bool:
+    """The type-ahead of people, teams, groups and agencies: every member sees
+    owners' names in the action log and filters by them."""
+    return active_role(membership) is not None
+
+
+@rule()
 def can_view_people(membership) -> bool:
     """The people directory holds contact details: the business unit and the
     minute taker (who records attendance) need it; others see names in minutes."""

@@ -5,7 +5,7 @@ grow with its rows."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from .models import Board, BoardMembership, Membership, PartnerAgency, Person
@@ -89,12 +89,25 @@ def _tree_order(node):
     return (kinds.index(node.board.kind), node.board.name)
 
 
+def agency_name_here(partnership, organisation_ref="representing_id"):
+    """A subquery: the name this partnership gives the organisation (an agency's
+    display name), or null where it uses the organisation's own."""
+    return Subquery(
+        PartnerAgency.objects.for_partnership(partnership)
+        .filter(organisation_id=OuterRef(organisation_ref))
+        .exclude(display_name="")
+        .values("display_name")[:1]
+    )
+
+
 def board_seats(board):
-    """The board's seats, current first, each with person and organisation."""
+    """The board's seats, current first, each with person and organisation (and
+    `representing_name`: the partnership's name for it, if it gives one)."""
     return (
         BoardMembership.objects.for_partnership(board.partnership_id)
         .filter(board=board)
         .select_related("person", "person__organisation", "representing")
+        .annotate(representing_name=agency_name_here(board.partnership_id))
     )
 
 

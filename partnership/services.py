@@ -22,6 +22,8 @@ from .models import (
     Partnership,
     Person,
     Role,
+    Team,
+    TeamMember,
     User,
 )
 from .writes import locked, model_update, service, set_fields
@@ -32,8 +34,9 @@ PARTNERSHIP_FIELDS = (
     "covers_children",
     "covers_adults",
     "financial_year_start_month",
+    "meeting_planners",
 )
-AGENCY_FIELDS = ("kind", "lead_representative", "is_active")
+AGENCY_FIELDS = ("kind", "display_name", "lead_representative", "is_active")
 PERSON_FIELDS = ("full_name", "initials", "job_title", "organisation", "email", "is_active")
 BOARD_FIELDS = (
     "name",
@@ -69,6 +72,7 @@ def partner_agency_create(*, partnership, data, acting_user):
         partnership=partnership,
         organisation=organisation,
         kind=data["kind"],
+        display_name=data.get("display_name", "").strip(),
         lead_representative=data.get("lead_representative"),
     )
 
@@ -82,6 +86,41 @@ def partner_agency_update(*, agency, data, acting_user):
 def person_create(*, partnership, data, acting_user):
     person = set_fields(Person(partnership=partnership), data, PERSON_FIELDS)
     person.save()
+    return person
+
+
+@service
+def person_add(*, partnership, data, acting_user, site_url):
+    """Adds a person with, in one go, their agency (picked, or new), their seats
+    on boards and an account: the business manager's set-up in one form."""
+    agency = data.get("agency")
+    if data.get("new_agency"):
+        agency = partner_agency_create(
+            partnership=partnership, data=data["new_agency"], acting_user=acting_user
+        )
+    person = person_create(
+        partnership=partnership,
+        data={**data, "organisation": agency.organisation if agency else None},
+        acting_user=acting_user,
+    )
+    for board in data.get("boards", []):
+        seat_create(
+            board=board,
+            data={"person": person, "role": data["seat_role"]},
+            acting_user=acting_user,
+        )
+    if data.get("account_role"):
+        first, _, last = person.full_name.partition(" ")
+        membership_invite(
+            partnership=partnership,
+            email=person.email,
+            first_name=first,
+            last_name=last or first,
+            role=data["account_role"],
+            acting_user=acting_user,
+            site_url=site_url,
+        )
+        person.refresh_from_db()
     return person
 
 
@@ -118,6 +157,27 @@ def seat_create(*, board, data, acting_user):
         board=board,
         **{name: data.get(name) for name in SEAT_FIELDS},
     )
+
+
+@service
+def seats_add(*, board, people, role, acting_user):
+    """Seats several people on a board at once (from the people list); anyone
+    already sitting on it is left as they are. Returns those added."""
+    sitting = set(
+        BoardMembership.objects.for_partnership(board.partnership_id)
+        .current()
+        .filter(board=board)
+        .values_list("person_id", flat=True)
+    )
+    added = []
+    for person in people:
+        if person.pk not in sitting:
+            added.append(
+                seat_create(
+                    board=board, data={"person": person, "role": role}, acting_user=acting_user
+                )
+            )
+    return added
 
 
 @service
@@ -244,3 +304,41 @@ def membership_change(*, membership, role, is_active, acting_user):
 
 def _access(role, active):
     return role if active else f"{role} (cannot sign in)"
+
+
+# Teams ---------------------------------------------------------------------------
+
+
+@service
+def team_create(*, partnership, name, acting_user, members=()):
+    """A team that can own actions ("Business Support Team"), with its members."""
+    name = " ".join(name.split())
+    if Team.objects.for_partnership(partnership).filter(name__iexact=name).exists():
+        raise ValidationError(f"There is already a team called {name}", code="exists")
+    team = Team.objects.create(partnership=partnership, name=name)
+    for person in members:
+        TeamMember.objects.create(team=team, person=person)
+    return team
+
+
+@service
+def team_update(*, team, data, acting_user):
+    return model_update(instance=locked(team), data=data, fields=("name", "is_active"))
+
+
+@service
+def team_members_change(*, team, add=(), remove=(), acting_user):
+    """Adds and removes members (each only once); returns how many changed."""
+    locked(team)
+    changed = 0
+    current = set(team.memberships.values_list("person_id", flat=True))
+    for person in add:
+        if person.pk not in current:
+            TeamMember.objects.create(team=team, person=person)
+            current.add(person.pk)
+            changed += 1
+    for person in remove:
+        for row in team.memberships.filter(person=person):
+            row.delete()  # one by one, so the history records each
+            changed += 1
+    return changed

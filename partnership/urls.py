@@ -4,7 +4,7 @@ overview and a board's own page are the dashboard's."""
 
 from django.urls import path
 
-from .views import agencies, boards, details, memberships, people, two_factor
+from .views import agencies, boards, details, memberships, people, search, teams, two_factor
 
 app_name = "partnership"
 
@@ -25,6 +25,10 @@ urlpatterns = [
     path("people/new/", people.person_create, name="person-create"),
     path("people/<uuid:person_uuid>/", people.person_detail, name="person-detail"),
     path("people/<uuid:person_uuid>/edit/", people.person_edit, name="person-edit"),
+    path("search/", search.search_owners, name="search"),
+    path("teams/", teams.team_list, name="team-list"),
+    path("teams/new/", teams.team_create, name="team-create"),
+    path("teams/<uuid:team_uuid>/", teams.team_edit, name="team-edit"),
     path("users/", memberships.membership_list, name="membership-list"),
     path("users/new/", memberships.membership_create, name="membership-create"),
     path("users/<uuid:membership_uuid>/edit/", memberships.membership_edit, name="membership-edit"),

@@ -5,6 +5,7 @@ from .views import accounts, two_factor
 urlpatterns = [
     path("sign-in/", accounts.sign_in, name="login"),
     path("sign-out/", accounts.sign_out, name="logout"),
+    path("signed-in/", accounts.signed_in_again, name="signed-in-again"),
     path("password/reset/", accounts.password_reset, name="password_reset"),
     path("password/reset/sent/", accounts.password_reset_done, name="password_reset_done"),
     path(

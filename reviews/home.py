@@ -78,9 +78,11 @@ def _for(membership, today):
     found = PartnershipReviews(membership=membership)
     found.to_sign = awaiting_sign_off(membership)
     if is_business_unit(membership):
-        clocks = list(clocks_due(membership=membership, today=today))
-        found.clock_count = len(clocks)
-        found.clocks = clocks[:CLOCK_LIMIT]
+        clocks = clocks_due(membership=membership, today=today)
+        found.clocks = list(clocks[:CLOCK_LIMIT])
+        found.clock_count = (
+            clocks.count() if len(found.clocks) == CLOCK_LIMIT else len(found.clocks)
+        )
         for clock in found.clocks:
             clock.current_state = clock.state(today)
             clock.days_left = working_days_between(today, clock.due_on)

@@ -190,18 +190,34 @@ def _years_after(day, years):
         return day.replace(year=day.year + years, day=28)
 
 
-def due_this_week(*, membership, today=None):
+OVERVIEW_CLOCKS = 10
+
+
+def due_this_week(*, membership, today=None, limit=OVERVIEW_CLOCKS):
     """Clocks falling due by the end of this week, or overdue: the overview's
-    "due this week" for the business unit."""
+    "due this week" for the business unit. The soonest `limit` of them, and how
+    many there are in all (counted in SQL, so the page stays small however many
+    cases are late)."""
     today = today or timezone.localdate()
     from .clocks import working_days_between
 
     friday = today + datetime.timedelta(days=(4 - today.weekday()) % 7)
-    found = [c for c in clocks_due(membership=membership, today=today) if c.due_on <= friday]
+    due = clocks_due(membership=membership, today=today).filter(due_on__lte=friday)
+    found = list(due[:limit])
     for clock in found:
         clock.current_state = clock.state(today)
         clock.days_left = working_days_between(today, clock.due_on)
-    return found
+    return DueClocks(clocks=found, count=due.count() if len(found) == limit else len(found))
+
+
+@dataclass
+class DueClocks:
+    clocks: list
+    count: int
+
+    @property
+    def more(self):
+        return self.count > len(self.clocks)
 
 
 @dataclass

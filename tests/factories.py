@@ -14,6 +14,8 @@ from partnership.models import (
     Partnership,
     Person,
     Role,
+    Team,
+    TeamMember,
     User,
 )
 
@@ -102,3 +104,21 @@ class PartnerAgencyFactory(TenantFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     kind = PartnerAgency.Kind.RELEVANT
+
+
+class TeamFactory(TenantFactory):
+    """A team that owns actions; `members=[person, ...]` puts people in it."""
+
+    class Meta:
+        model = Team
+        skip_postgeneration_save = True
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+
+    @factory.post_generation
+    def members(self, create, extracted, **kwargs):
+        if create and extracted:
+            with scopes_disabled():
+                for person in extracted:
+                    TeamMember.objects.create(team=self, person=person)

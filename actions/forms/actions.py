@@ -10,6 +10,7 @@ from django.utils import timezone
 from govuk.dates import day
 from govuk.forms import GovukDateField, GovukForm
 from partnership.permissions import visible_boards
+from partnership.pickers import typeahead_attrs
 
 from ..models import ACTION_TEXT_MAX, Action
 from ..owners import ALL, OwnerDirectory, owner_label
@@ -19,15 +20,16 @@ from .filters import MAX_OWNERS
 
 
 class OwnerInputs(forms.Widget):
-    """Several text inputs named "owners", each with a list of suggestions (a
-    native type-ahead, no script needed): people, groups, agencies and "All"."""
+    """Several text inputs named "owners", each a type-ahead of people, teams,
+    groups, agencies and "All" from the server (static/js/typeahead.mjs); a
+    plain text box without JavaScript, read by OwnerDirectory.parse."""
 
     template_name = "actions/widgets/owners.html"
 
     def __init__(self, attrs=None, *, count=3):
         super().__init__(attrs)
         self.count = count
-        self.options = []
+        self.typeahead = {}
 
     def value_from_datadict(self, data, files, name):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
@@ -43,7 +45,7 @@ class OwnerInputs(forms.Widget):
             {"id": attrs["id"] if i == 0 else f"{attrs['id']}_{i + 1}", "value": v, "n": i + 1}
             for i, v in enumerate(values[:MAX_OWNERS])
         ]
-        context["widget"]["options"] = self.options
+        context["widget"]["typeahead"] = self.typeahead
         return context
 
 
@@ -101,7 +103,8 @@ class ActionForm(GovukForm):
     )
     owners = OwnersField(
         label="Owners",
-        help_text="A name, initials, a group, an agency, or All for every member of the board. "
+        help_text="A name, initials, a team, a group, an agency, or All for every member of the "
+        "board. "
         "Several in one box are fine too, separated by / as in EF/KW/PG.",
     )
     due_date = GovukDateField(
@@ -128,10 +131,12 @@ class ActionForm(GovukForm):
         self.fields["owners"].directory = OwnerDirectory(
             action.board if action else board, partnership=partnership.pk, keep=current_owners
         )
-        self.fields["owners"].widget.options = [
-            owner_label(o) if o != ALL else "All"
-            for o in self.fields["owners"].directory.all_owners()
-        ]
+        self.fields["owners"].widget.typeahead = typeahead_attrs(
+            partnership,
+            ("all", "person", "team", "board", "agency"),
+            multiple=True,
+            create_team=True,  # offered by the search only to those who may
+        )
         if action is not None:
             del self.fields["board"]
             self.fields["owners"].widget.count = max(3, len(current_owners) + 1)

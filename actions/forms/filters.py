@@ -11,10 +11,11 @@ from django.utils.safestring import mark_safe
 
 from govuk.dates import day
 from govuk.forms import GovukForm
+from partnership import search
 from partnership.permissions import visible_boards
+from partnership.pickers import typeahead_attrs
 
 from ..models import Action
-from ..owners import owner_filter_choices, owner_from_token
 from ..selectors import SORTS, LogFilters, origin_meetings
 
 RAG_FILTERS = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
@@ -63,7 +64,12 @@ class ActionFilterForm(GovukForm):
     )
     board = forms.ChoiceField(label="Board or group", required=False)
     mine = forms.BooleanField(label="Only actions I own", required=False)
-    owner = forms.ChoiceField(label="Owner", required=False, widget=LongSelect)
+    owner = forms.CharField(
+        label="Owner",
+        required=False,
+        max_length=200,
+        help_text="A name, initials, a team, a group or an agency",
+    )
     status = forms.MultipleChoiceField(
         label="Status",
         required=False,
@@ -110,10 +116,11 @@ class ActionFilterForm(GovukForm):
             del self.fields["board"]
         if membership.person is None:
             del self.fields["mine"]
-        self.fields["owner"].choices = [
-            ("", "Anyone"),
-            *owner_filter_choices(membership.partnership_id),
-        ]
+        # A type-ahead, never a list of every person (2,000 in a large partnership).
+        self.fields["owner"].widget.attrs.update(
+            typeahead_attrs(membership.partnership, ("all", "person", "team", "board", "agency"))
+        )
+        self._owners = None
         meetings = origin_meetings(membership, board=board)
         self.meetings = {str(uuid): uuid for uuid, _, _ in meetings}
         self.fields["origin_meeting"].choices = [("", "Any meeting")] + [
@@ -127,7 +134,7 @@ class ActionFilterForm(GovukForm):
         valid = {name: value for name, value in data.items() if name not in self.errors}
         return LogFilters(
             board=self.fixed_board or self.boards.get(valid.get("board") or ""),
-            owner=owner_from_token(self.membership.partnership_id, valid.get("owner")),
+            owner=self.owners(valid.get("owner")),
             mine=bool(valid.get("mine")),
             statuses=valid.get("status") or [],
             rags=valid.get("rag") or [],
@@ -137,6 +144,15 @@ class ActionFilterForm(GovukForm):
             query=(valid.get("q") or "").strip(),
             sort=valid.get("sort") or "number",
         )
+
+    def owners(self, text):
+        """Who the owner filter names: a picked owner's token, or everyone whose
+        name contains what was typed (a list: several may match; none, no one)."""
+        if not text:
+            return None
+        if self._owners is None:
+            self._owners = search.owners_named(self.membership.partnership_id, text)
+        return self._owners
 
     def _pairs(self, skip=None):
         """The applied filters as (name, value) pairs for a query string."""
@@ -181,15 +197,23 @@ class ActionFilterForm(GovukForm):
                 categories.append((field.label, tags))
         return categories
 
-    @staticmethod
-    def _label(name, field, value):
+    def _label(self, name, field, value):
         if value is True:
             return field.label
         if name == "due_within":
             return f"{value} day{'s' if value != 1 else ''}"
         if name == "q":
             return f"‘{value}’"
+        if name == "owner":
+            return owner_words(value, self.owners(value))
         return dict(field.choices).get(value, value)
+
+
+def owner_words(text, owners):
+    """A picked owner (a token from a link) by name; anything typed as typed."""
+    if ":" in text and owners and len(owners) == 1:
+        return search.text_for(owners[0])
+    return f"‘{text}’"
 
 
 def read_filters(query, *, membership, board=None):

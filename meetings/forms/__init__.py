@@ -2,7 +2,13 @@
 Each validates in GOV.UK words and keeps what was typed."""
 
 from .agenda import AgendaItemForm, LatePaperForm, PaperForm
-from .attendance import MEMBER_STATUSES, OTHER_STATUSES, AttendanceForm, AttendeeAddForm
+from .attendance import (
+    MEMBER_STATUSES,
+    OTHER_STATUSES,
+    AttendanceForm,
+    AttendeeAddForm,
+    InitialsForm,
+)
 from .fields import PURPOSE_CHOICES, active_people
 from .meetings import AttendanceReportForm, MeetingForm
 from .minutes import (
@@ -10,7 +16,9 @@ from .minutes import (
     AmendmentForm,
     ApprovalForm,
     ItemMinutesForm,
+    NextMeetingForm,
     RaiseActionForm,
+    ReturnMinutesForm,
     ReviewActionForm,
 )
 from .plans import ForwardPlanItemForm, MeetingSettingsForm, StandingItemForm, month_choices
@@ -24,7 +32,10 @@ __all__ = [
     "AttendanceReportForm",
     "AttendeeAddForm",
     "ForwardPlanItemForm",
+    "InitialsForm",
     "ItemMinutesForm",
+    "NextMeetingForm",
+    "ReturnMinutesForm",
     "LatePaperForm",
     "MEMBER_STATUSES",
     "MeetingForm",

@@ -5,6 +5,7 @@ from django_scopes.forms import SafeModelChoiceField
 
 from govuk.forms import GovukForm
 from partnership.models import Person
+from partnership.pickers import typeahead_attrs
 
 from ..models import (
     Attendance,
@@ -63,6 +64,30 @@ class AttendanceForm(GovukForm):
         }
 
 
+class InitialsForm(GovukForm):
+    """The initials these minutes print for each attendee; blank for their own
+    (or, when they clash, the disambiguated ones shown as the hint)."""
+
+    def __init__(self, *args, attendance, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attendance = list(attendance)
+        for row in self.attendance:
+            self.fields[f"initials-{row.uuid}"] = forms.CharField(
+                label=f"{row.person.full_name}",
+                required=False,
+                max_length=10,
+                initial=row.initials,
+                help_text=f"Printed as {row.initials_shown}",
+                widget=forms.TextInput(
+                    attrs={"class": "govuk-input--width-5", "autocomplete": "off"}
+                ),
+                error_messages={"max_length": "Initials must be 10 characters or fewer"},
+            )
+
+    def initials(self):
+        return [(row, self.cleaned_data[f"initials-{row.uuid}"]) for row in self.attendance]
+
+
 class AttendeeAddForm(GovukForm):
     name = forms.CharField(
         label="Name",
@@ -101,15 +126,18 @@ class AttendeeAddForm(GovukForm):
             meeting.partnership_id
         ).filter(pk__in=members.values("person_id"))
         self.fields["on_behalf_of"].empty_label = "No one: not a deputy"
-        self.fields["name"].widget.attrs["list"] = f"people-{meeting.uuid}"
-        self.known = list(active_people(meeting.partnership_id))
+        # A type-ahead of the partnership's people from the server: never the
+        # whole list in the page (2,000 people in a large partnership).
+        self.fields["name"].widget.attrs.update(typeahead_attrs(meeting.partnership, ("person",)))
 
     def clean(self):
         data = super().clean()
         name = " ".join(data.get("name", "").split())
         if data.get("status") == Attendance.Status.PRESENT and not data.get("on_behalf_of"):
             self.add_error("on_behalf_of", "Choose the member they deputise for")
-        matches = [p for p in self.known if p.full_name.lower() == name.lower()]
+        matches = list(
+            active_people(self.meeting.partnership_id).filter(full_name__iexact=name)[:2]
+        )
         data["person"] = matches[0] if len(matches) == 1 else None
         if len(matches) > 1:
             self.add_error("name", f"More than one person is called {name}: ask the business unit")

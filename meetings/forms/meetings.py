@@ -34,11 +34,18 @@ class MeetingForm(TenantModelForm):
             "date",
             "start_time",
             "end_time",
+            "venue_kind",
             "venue",
             "online_link",
         ]
-        widgets = {"kind": forms.RadioSelect}
-        labels = {"board": "Board or group", "kind": "Kind of meeting", "date": "Date"}
+        widgets = {"kind": forms.RadioSelect, "venue_kind": forms.RadioSelect}
+        labels = {
+            "board": "Board or group",
+            "kind": "Kind of meeting",
+            "date": "Date",
+            "venue_kind": "Where is it held?",
+            "venue": "Venue (if in person)",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +55,11 @@ class MeetingForm(TenantModelForm):
         self.fields["board"].empty_label = "Choose a board or group"
         self.fields["board"].error_messages["required"] = "Choose the board or group"
         self.fields["date"].help_text = "For example, 18 12 2025"
-        self.fields["venue"].help_text = "Leave blank for an online meeting"
+        self.fields[
+            "venue_kind"
+        ].help_text = "Choose \u201cNot recorded\u201d for a past meeting whose venue nobody knows"
+        self.fields["venue_kind"].error_messages["required"] = "Choose where the meeting is held"
+        self.fields["venue"].help_text = "For example, Mordiford Room, Plough Lane, Hereford"
         if self.instance.pk:
             del self.fields["board"]
 
@@ -61,8 +72,11 @@ class MeetingForm(TenantModelForm):
             self.add_error("start_time", "Enter the start time")
         if data.get("kind") == Meeting.Kind.EXTRAORDINARY and not data.get("subject", "").strip():
             self.add_error("subject", "Enter what the extraordinary meeting is about")
-        if not data.get("venue") and not data.get("online_link") and not self.errors:
-            self.add_error("venue", "Enter a venue or an online meeting link")
+        kind = data.get("venue_kind")
+        if kind == Meeting.VenueKind.IN_PERSON and not data.get("venue", "").strip():
+            self.add_error("venue", "Enter the venue, or choose online or not recorded")
+        if kind != Meeting.VenueKind.IN_PERSON:
+            data["venue"] = ""
         return data
 
 

@@ -91,9 +91,13 @@ class ForwardPlanItemForm(TenantModelForm):
 class MeetingSettingsForm(TenantModelForm):
     class Meta:
         model = MeetingSettings
-        fields = ["quorum_statutory_partners", "quorum_minimum", "default_venue"]
-        widgets = {"quorum_minimum": forms.NumberInput(attrs={"class": "govuk-input--width-3"})}
+        fields = ["quorum_statutory_partners", "quorum_minimum", "default_venue", "owner_names"]
+        widgets = {
+            "quorum_minimum": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            "owner_names": forms.RadioSelect,
+        }
         labels = {
+            "owner_names": "How the minutes (PDF) name action owners",
             "quorum_statutory_partners": "Quorum: each statutory partner must be present",
             "quorum_minimum": "Quorum: minimum number of members present (optional)",
             "default_venue": "Usual venue (optional)",

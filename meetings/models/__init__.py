@@ -11,7 +11,7 @@ meetings/minutes.py, meetings/papers.py)."""
 from .attendance import Attendance
 from .calendar import CalendarFeedToken
 from .meetings import AgendaItem, ItemKind, Meeting, Purpose
-from .minutes import ItemMinutes, MinutesAmendment, MinutesApproval
+from .minutes import ItemMinutes, MinutesAmendment, MinutesApproval, MinutesTransition
 from .papers import Paper
 from .plans import ForwardPlanItem, MeetingSettings, StandingItem
 
@@ -26,6 +26,7 @@ __all__ = [
     "MeetingSettings",
     "MinutesAmendment",
     "MinutesApproval",
+    "MinutesTransition",
     "Paper",
     "Purpose",
     "StandingItem",

@@ -43,6 +43,11 @@ class Attendance(TenantModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    initials = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="As these minutes print them, when two attendees' initials clash",
+    )
     note = models.CharField(
         max_length=200, blank=True, help_text="For example: minutes, or attended for item 4"
     )

@@ -35,6 +35,7 @@ class Meeting(TenantModel):
         AGENDA_PUBLISHED = "agenda_published", "Agenda published"
         HELD = "held", "Held"
         MINUTES_DRAFT = "minutes_draft", "Minutes in draft"
+        MINUTES_SUBMITTED = "minutes_submitted", "Minutes submitted for approval"
         MINUTES_APPROVED = "minutes_approved", "Minutes approved"
         PUBLISHED = "published", "Minutes published"
 
@@ -44,6 +45,18 @@ class Meeting(TenantModel):
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
+
+    class VenueKind(models.TextChoices):
+        IN_PERSON = "in_person", "In person, at a venue"
+        ONLINE = "online", "Online"
+        NOT_RECORDED = "not_recorded", "Not recorded"
+
+    venue_kind = models.CharField(
+        "where the meeting is held",
+        max_length=20,
+        choices=VenueKind.choices,
+        default=VenueKind.IN_PERSON,
+    )
     venue = models.CharField(max_length=300, blank=True)
     online_link = models.URLField("online meeting link", max_length=500, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
@@ -54,6 +67,12 @@ class Meeting(TenantModel):
         help_text="For an extraordinary meeting or development day: what it is about",
     )
     agenda_published_at = models.DateTimeField(null=True, blank=True)
+    # The date of the next meeting as the minutes record it (the board's
+    # next planned meeting may not exist yet, and the minute taker may not
+    # plan one).
+    next_meeting_date = models.DateField("date of next meeting", null=True, blank=True)
+    next_meeting_start_time = models.TimeField(null=True, blank=True)
+    next_meeting_venue = models.CharField(max_length=300, blank=True)
     minutes_published_at = models.DateTimeField(null=True, blank=True)
 
     tenant_parent = "board"
@@ -90,12 +109,30 @@ class Meeting(TenantModel):
         )
 
     @property
+    def where(self):
+        """Where the meeting is held, as pages and PDFs print it: never "Online"
+        for a venue nobody recorded."""
+        if self.venue_kind == self.VenueKind.ONLINE:
+            return "Online"
+        if self.venue_kind == self.VenueKind.IN_PERSON and self.venue:
+            return self.venue
+        return "Venue not recorded"
+
+    @property
+    def minutes_submitted(self):
+        return self.status == self.Status.MINUTES_SUBMITTED
+
+    @property
     def minutes_frozen(self):
         """Approved minutes never change in place: corrections are amendments."""
         return self.status in self.FROZEN
 
     def reached(self, status):
         return self.ORDER.index(self.status) >= self.ORDER.index(status)
+
+    @property
+    def reached_held(self):
+        return self.reached(self.Status.HELD)
 
     @property
     def paper_deadline(self):

@@ -56,11 +56,65 @@ class MinutesApproval(TenantModel):
         related_name="approvals",
         help_text="The next meeting's item that agreed them",
     )
+    at_meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="minutes_approved_here",
+        help_text="The (held) meeting that agreed them; none when approved outside a meeting",
+    )
 
     tenant_parent = "meeting"
 
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(at_meeting=models.F("meeting")),
+                name="approval_not_at_its_own_meeting",
+            )
+        ]
+
     def __str__(self):
         return f"Approval of the minutes of {self.meeting}"
+
+    @property
+    def backdated(self):
+        """Entered on a later day than the approval it records (back-filled
+        minutes): the record then says who entered it and when."""
+        return self.created_at is not None and (
+            timezone.localdate(self.created_at) != self.approved_on
+        )
+
+
+class MinutesTransition(TenantModel):
+    """One step in the minutes' life: submitted for approval, returned with
+    comments, back to draft because they were changed, approved. Who and when,
+    for the record (the meeting's own history has the same, field by field)."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for approval"
+        RETURNED = "returned", "Returned with comments"
+        REOPENED = "reopened", "Changed after submission: back to draft"
+        APPROVED = "approved", "Approved"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="minutes_transitions"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_name = models.CharField(max_length=200)
+    comments = models.TextField(blank=True)
+
+    tenant_parent = "meeting"
+
+    class Meta:
+        ordering = ["meeting", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: minutes of {self.meeting}"
 
 
 class MinutesAmendment(TenantModel):

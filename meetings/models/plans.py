@@ -26,6 +26,18 @@ class MeetingSettings(TenantModel):
     )
     default_venue = models.CharField(max_length=300, blank=True)
 
+    class OwnerNames(models.TextChoices):
+        INITIALS = "initials", "Initials (the attendance list is the key)"
+        FULL_NAMES = "full_names", "Full names"
+
+    owner_names = models.CharField(
+        "owners in the minutes",
+        max_length=20,
+        choices=OwnerNames.choices,
+        default=OwnerNames.INITIALS,
+        help_text="How the Owner column of the minutes (PDF) names people",
+    )
+
     tenant_parent = "board"
 
     class Meta:

@@ -13,15 +13,26 @@ from .agenda import (
     item_spec,
     renumber,
 )
-from .attendance import attendance_add, attendance_record, attendance_remove
-from .common import MinutesFrozen, advance, refuse_if_frozen, swap_positions
+from .attendance import attendance_add, attendance_initials, attendance_record, attendance_remove
+from .common import (
+    MinutesFrozen,
+    advance,
+    minutes_changed,
+    minutes_transition,
+    name_of,
+    refuse_if_frozen,
+    swap_positions,
+)
 from .meetings import (
     MEETING_FIELDS,
     MEMBERS_IN_ATTENDANCE,
+    NEXT_MEETING_FIELDS,
     agenda_publish,
     calendar_feed_token,
     meeting_create,
     meeting_update,
+    next_meeting_plan,
+    next_meeting_record,
 )
 from .plans import (
     PLAN_FIELDS,
@@ -40,6 +51,7 @@ __all__ = [
     "ITEM_FIELDS",
     "MEETING_FIELDS",
     "MEMBERS_IN_ATTENDANCE",
+    "NEXT_MEETING_FIELDS",
     "MinutesFrozen",
     "PLAN_FIELDS",
     "SETTINGS_FIELDS",
@@ -53,6 +65,7 @@ __all__ = [
     "agenda_item_update",
     "agenda_publish",
     "attendance_add",
+    "attendance_initials",
     "attendance_record",
     "attendance_remove",
     "calendar_feed_token",
@@ -62,6 +75,11 @@ __all__ = [
     "meeting_create",
     "meeting_settings_save",
     "meeting_update",
+    "minutes_changed",
+    "minutes_transition",
+    "name_of",
+    "next_meeting_plan",
+    "next_meeting_record",
     "refuse_if_frozen",
     "renumber",
     "standing_item_create",

@@ -11,7 +11,7 @@ from ..models import (
     AgendaItem,
 )
 from ..numbering import agenda_numbers
-from .common import refuse_if_frozen, swap_positions
+from .common import minutes_changed, refuse_if_frozen, swap_positions
 
 # Agenda -------------------------------------------------------------------------
 
@@ -66,6 +66,7 @@ def agenda_item_create(*, meeting, acting_user, after=None, **fields):
     position = _make_room_after(meeting, after)
     item = AgendaItem.objects.create(meeting=meeting, position=position, **fields)
     renumber(meeting)
+    minutes_changed(meeting, acting_user)
     item.refresh_from_db(fields=["number"])
     return item
 
@@ -80,6 +81,7 @@ def agenda_item_update(*, item, acting_user, **fields):
         setattr(item, name, value)
     item.save()
     renumber(item.meeting)
+    minutes_changed(item.meeting, acting_user)
     item.refresh_from_db(fields=["number"])
     return item
 
@@ -98,6 +100,7 @@ def agenda_item_move(*, item, direction, acting_user):
     moved = swap_positions(_items(meeting), item, direction)
     if moved:
         renumber(meeting)
+        minutes_changed(meeting, acting_user)
     return moved
 
 
@@ -118,6 +121,7 @@ def agenda_item_remove(*, item, acting_user):
         item.delete()
     except ProtectedError:  # an approval agreed at it
         raise ValidationError("The previous minutes were approved at this item") from None
+    minutes_changed(item.meeting, acting_user)
     renumber(item.meeting)
 
 

@@ -9,7 +9,7 @@ from ..models import (
     Attendance,
     Meeting,
 )
-from .common import advance, refuse_if_frozen
+from .common import advance, minutes_changed, refuse_if_frozen
 from .meetings import _list_board_members
 
 # Attendance ---------------------------------------------------------------------
@@ -27,6 +27,7 @@ def attendance_record(*, meeting, statuses, acting_user, notes=None):
     if missing:
         _list_board_members(meeting)
         rows = {row.person_id: row for row in meeting.attendance.select_for_update()}
+    changed = False
     for person_id, status in statuses.items():
         row = rows.get(person_id)
         if row is None:
@@ -35,7 +36,10 @@ def attendance_record(*, meeting, statuses, acting_user, notes=None):
         if row.status != status or row.note != note:
             row.status, row.note = status, note
             row.save(update_fields=["status", "note", "updated_at"])
+            changed = True
     advance(meeting, Meeting.Status.HELD)
+    if changed:
+        minutes_changed(meeting, acting_user)
 
 
 @service
@@ -83,6 +87,7 @@ def attendance_add(
         note=note,
     )
     advance(meeting, Meeting.Status.HELD)
+    minutes_changed(meeting, acting_user)
     return row
 
 
@@ -94,3 +99,17 @@ def attendance_remove(*, attendance, acting_user):
     if attendance.is_member and attendance.on_behalf_of_id is None:
         raise ValidationError("Board members stay listed: record them as absent instead")
     attendance.delete()
+    minutes_changed(attendance.meeting, acting_user)
+
+
+@service
+def attendance_initials(*, attendance, initials, acting_user):
+    """The initials these minutes print for one attendee (blank: their own),
+    set by the minute taker when two attendees' initials clash."""
+    refuse_if_frozen(attendance.meeting)
+    initials = initials.strip()
+    if attendance.initials != initials:
+        attendance.initials = initials
+        attendance.save(update_fields=["initials", "updated_at"])
+        minutes_changed(attendance.meeting, acting_user)
+    return attendance

@@ -13,11 +13,21 @@ from partnership.writes import service
 from ..models import AgendaItem, Attendance, CalendarFeedToken, Meeting
 from ..selectors import DEFAULT_CLOSING_ITEMS, DEFAULT_STANDING_ITEMS, standing_items
 from .agenda import item_spec, renumber
-from .common import refuse_if_frozen
+from .common import minutes_changed, refuse_if_frozen
 
 # Meetings -----------------------------------------------------------------------
 
-MEETING_FIELDS = ("date", "start_time", "end_time", "venue", "online_link", "kind", "subject")
+MEETING_FIELDS = (
+    "date",
+    "start_time",
+    "end_time",
+    "venue_kind",
+    "venue",
+    "online_link",
+    "kind",
+    "subject",
+)
+NEXT_MEETING_FIELDS = ("next_meeting_date", "next_meeting_start_time", "next_meeting_venue")
 
 
 @service
@@ -29,6 +39,16 @@ def meeting_create(*, board, acting_user, with_standing_items=True, **fields):
     unknown = fields.keys() - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
+    if "venue_kind" not in fields:
+        fields["venue_kind"] = (
+            Meeting.VenueKind.IN_PERSON
+            if fields.get("venue")
+            else Meeting.VenueKind.ONLINE
+            if fields.get("online_link")
+            else Meeting.VenueKind.NOT_RECORDED
+        )
+    if fields["venue_kind"] != Meeting.VenueKind.IN_PERSON:
+        fields["venue"] = ""
     meeting = Meeting.objects.create(partnership=board.partnership, board=board, **fields)
     if not with_standing_items:
         specs = []
@@ -83,12 +103,55 @@ MEMBERS_IN_ATTENDANCE = {BoardMembership.Role.ADVISER, BoardMembership.Role.IN_A
 @service
 def meeting_update(*, meeting, acting_user, **fields):
     refuse_if_frozen(meeting)
+    changed = False
     for name, value in fields.items():
         if name not in MEETING_FIELDS:
             raise TypeError(f"Unknown meeting field {name!r}")
+        changed = changed or getattr(meeting, name) != value
         setattr(meeting, name, value)
+    if meeting.venue_kind != Meeting.VenueKind.IN_PERSON:
+        meeting.venue = ""
     meeting.save()
+    if changed:
+        minutes_changed(meeting, acting_user)
     return meeting
+
+
+@service
+def next_meeting_record(*, meeting, acting_user, **fields):
+    """The date of the next meeting as the minutes record it (date, time,
+    venue): part of the minutes, so a change after submission reopens them."""
+    refuse_if_frozen(meeting)
+    changed = False
+    for name in NEXT_MEETING_FIELDS:
+        value = fields.get(name, "" if name == "next_meeting_venue" else None)
+        if getattr(meeting, name) != value:
+            setattr(meeting, name, value)
+            changed = True
+    if changed:
+        meeting.save(update_fields=[*NEXT_MEETING_FIELDS, "updated_at"])
+        minutes_changed(meeting, acting_user)
+    return meeting
+
+
+@service
+def next_meeting_plan(*, meeting, acting_user):
+    """Plans the meeting the minutes name as the next one (one step, for whoever
+    may plan meetings): same board, that date, time and venue."""
+    if meeting.next_meeting_date is None:
+        raise ValidationError("The minutes do not give a date for the next meeting")
+    existing = Meeting.objects.for_partnership(meeting.partnership_id).filter(
+        board=meeting.board_id, date=meeting.next_meeting_date
+    )
+    if existing.exists():
+        raise ValidationError("A meeting of this board is already planned on that date")
+    return meeting_create(
+        board=meeting.board,
+        acting_user=acting_user,
+        date=meeting.next_meeting_date,
+        start_time=meeting.next_meeting_start_time,
+        venue=meeting.next_meeting_venue,
+    )
 
 
 @service

@@ -44,7 +44,7 @@ def forward_plan_item_update(*, plan, data, acting_user):
 
 # Boards' meeting settings -------------------------------------------------------
 
-SETTINGS_FIELDS = ("quorum_statutory_partners", "quorum_minimum", "default_venue")
+SETTINGS_FIELDS = ("quorum_statutory_partners", "quorum_minimum", "default_venue", "owner_names")
 STANDING_FIELDS = ("title", "numbering", "purpose", "minutes_allowed", "is_confidential", "kind")
 
 

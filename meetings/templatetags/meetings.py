@@ -14,6 +14,7 @@ STATUS_TAGS = {
     "agenda_published": "govuk-tag--blue",
     "held": "govuk-tag--purple",
     "minutes_draft": "govuk-tag--yellow",
+    "minutes_submitted": "govuk-tag--orange",
     "minutes_approved": "govuk-tag--green",
     "published": "govuk-tag--green",
 }
@@ -71,7 +72,8 @@ def owner_initials(action):
 def attendee_line(row):
     """'Ellen Foster (EF), Head of Safeguarding, NHS Herefordshire ICB'."""
     person = row.person
-    parts = [f"{person.full_name} ({person.display_initials})"]
+    initials = getattr(row, "initials_shown", None) or row.initials or person.display_initials
+    parts = [f"{person.full_name} ({initials})"]
     if row.note:
         parts[0] += f" ({row.note})"
     if person.job_title:

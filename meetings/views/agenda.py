@@ -12,12 +12,12 @@ from .. import selectors, services
 from ..forms import AgendaItemForm
 from ..loaders import load_item, load_meeting, posted_move
 from ..models import StandingItem
-from ..permissions import can_manage_meetings
+from ..permissions import can_plan_meetings
 
 
 def agenda(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
-    refuse_unless(can_manage_meetings(request.membership))
+    refuse_unless(can_plan_meetings(request.membership))
     moved = None
     if request.method == "POST" and not meeting.minutes_frozen:
         moved = _handle(request, meeting)
@@ -78,7 +78,7 @@ def _added(count):
 
 def item_create(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
-    refuse_unless(can_manage_meetings(request.membership))
+    refuse_unless(can_plan_meetings(request.membership))
     form = AgendaItemForm(posted(request), partnership=request.partnership, meeting=meeting)
     if form.is_valid():
         try:
@@ -98,7 +98,7 @@ def item_create(request, meeting_uuid):
 
 def item_edit(request, meeting_uuid, item_uuid):
     meeting = load_meeting(request, meeting_uuid)
-    refuse_unless(can_manage_meetings(request.membership))
+    refuse_unless(can_plan_meetings(request.membership))
     item = load_item(request, meeting, item_uuid)
     if request.method == "POST" and "remove" in request.POST:
         try:

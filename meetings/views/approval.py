@@ -1,4 +1,6 @@
-"""Approval of minutes by the chair or the independent chair, amendments to
+"""The minutes' way to approval: submitted by the minute taker or the business
+unit, approved by the chair or the independent chair (at a meeting that has
+taken place, or outside one) or returned with comments; amendments to
 approved minutes, and their publication."""
 
 from django.contrib import messages
@@ -11,45 +13,65 @@ from partnership.views.common import posted
 
 from .. import minutes as services
 from .. import selectors
-from ..forms import AmendmentForm, ApprovalForm
-from ..loaders import load_meeting, parse_uuid
-from ..models import AgendaItem, Meeting
-from ..permissions import can_chair, can_manage_meetings, can_record_amendment, is_board_chair
+from ..forms import AmendmentForm, ApprovalForm, ReturnMinutesForm
+from ..loaders import load_meeting
+from ..models import Meeting
+from ..permissions import (
+    can_chair,
+    can_manage_meetings,
+    can_record_amendment,
+    can_record_minutes,
+    is_board_chair,
+)
 from .common import confirm
 
 
-def _approval_item(request, meeting):
-    """The agenda item of the board's next meeting that agrees these minutes:
-    the one named in the request, or the next meeting's "previous minutes" item."""
-    items = AgendaItem.objects.for_partnership(request.partnership).filter(
-        meeting__board=meeting.board, meeting__date__gt=meeting.date
+def minutes_submit(request, meeting_uuid):
+    """A confirmation, then the draft goes to the chair's list."""
+    meeting = load_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    return confirm(
+        request,
+        "meetings/minutes_submit.html",
+        {"meeting": meeting},
+        act=lambda: services.minutes_submit(meeting=meeting, acting_user=request.user),
+        done="Minutes submitted for approval",
     )
-    chosen = request.POST.get("at") or request.GET.get("at")
-    if chosen:
-        return items.filter(uuid=parse_uuid(chosen, "at")).select_related("meeting").first()
-    return (
-        items.filter(kind=AgendaItem.Kind.PREVIOUS_MINUTES)
-        .select_related("meeting")
-        .order_by("meeting__date")
-        .first()
-    )
+
+
+def minutes_return(request, meeting_uuid):
+    meeting = load_meeting(request, meeting_uuid)
+    refuse_unless(can_chair(request.membership, meeting.board))
+    form = ReturnMinutesForm(posted(request))
+    if form.is_valid():
+        try:
+            services.minutes_return(
+                meeting=meeting, comments=form.cleaned_data["comments"], acting_user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Minutes returned to the minute taker with your comments")
+            return redirect(meeting)
+    return render(request, "meetings/minutes_return.html", {"meeting": meeting, "form": form})
 
 
 def minutes_approve(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_chair(request.membership, meeting.board))
-    at_item = _approval_item(request, meeting)
-    form = ApprovalForm(posted(request))
+    form = ApprovalForm(posted(request), meetings=services.approval_meetings(meeting))
     if form.is_valid():
         chair = is_board_chair(request.membership, meeting.board)
         capacity = "Chair" if chair else "Independent chair"
+        data = form.cleaned_data
         try:
             services.minutes_approve(
                 meeting=meeting,
                 acting_user=request.user,
                 capacity=capacity,
-                amendment=form.cleaned_data["amendment"],
-                at_item=at_item,
+                amendment=data["amendment"],
+                at_meeting=data["at_meeting"],
+                approved_on=data["approved_on"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -59,7 +81,11 @@ def minutes_approve(request, meeting_uuid):
     return render(
         request,
         "meetings/minutes_approve.html",
-        {"meeting": meeting, "form": form, "at_item": at_item},
+        {
+            "meeting": meeting,
+            "form": form,
+            "submitted": meeting.status == Meeting.Status.MINUTES_SUBMITTED,
+        },
     )
 
 

@@ -9,7 +9,7 @@ from partnership.permissions import refuse_unless
 from partnership.views.common import posted
 
 from .. import selectors, services
-from ..forms import AttendanceForm, AttendeeAddForm
+from ..forms import AttendanceForm, AttendeeAddForm, InitialsForm
 from ..loaders import load_attendance, load_meeting, posted_uuid
 from ..models import Attendance
 from ..permissions import can_record_minutes
@@ -44,12 +44,13 @@ def attendance_rows(meeting):
 def attendance_panel_context(meeting, form=None):
     rows, listed = attendance_rows(meeting)
     add_form = AttendeeAddForm(meeting=meeting)
+    selectors.minutes_initials(listed)
     return {
+        "initials_clashes": selectors.initials_clashes(listed),
         "meeting": meeting,
         "form": form or AttendanceForm(rows=rows),
         "add_form": add_form,
         "quorum": selectors.quorum(meeting, listed),
-        "people": add_form.known,
     }
 
 
@@ -92,7 +93,39 @@ def attendance(request, meeting_uuid):
     template = "meetings/_attendance_panel.html" if request.htmx else "meetings/attendance.html"
     context = attendance_panel_context(meeting, form=form)
     context["saved"] = request.method == "POST" and form is None
+    # The minuting screen's panel (fetched by it) returns there without JavaScript.
+    context["in_minutes"] = "minutes" in (request.GET.get("in"), request.POST.get("next"))
     return render(request, template, context)
+
+
+def attendance_initials(request, meeting_uuid):
+    """The initials these minutes print for each attendee: disambiguated by
+    themselves when two clash, changed here by the minute taker."""
+    meeting = load_meeting(request, meeting_uuid)
+    refuse_unless(can_record_minutes(request.membership))
+    listed = selectors.attendance_list(meeting)
+    selectors.minutes_initials(listed)
+    form = InitialsForm(posted(request), attendance=listed)
+    if form.is_valid():
+        try:
+            for row, initials in form.initials():
+                services.attendance_initials(
+                    attendance=row, initials=initials, acting_user=request.user
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Initials saved")
+            return _back(request, meeting)
+    return render(
+        request,
+        "meetings/attendance_initials.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "initials_clashes": selectors.initials_clashes(listed),
+        },
+    )
 
 
 def attendee_add(request, meeting_uuid):
@@ -120,5 +153,5 @@ def attendee_add(request, meeting_uuid):
     return render(
         request,
         "meetings/attendee_form.html",
-        {"form": form, "meeting": meeting, "people": form.known},
+        {"form": form, "meeting": meeting},
     )

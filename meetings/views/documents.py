@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from audit.log import record
 from documents.render import file_response, pdf_response
+from documents.services import document_request
+from govuk.dates import day
 from partnership.loaders import load_board
 from partnership.permissions import can_view_sensitive
 
@@ -19,18 +21,41 @@ def _filename(meeting, what):
     return f"{meeting.board.label} {what} {meeting.date:%Y-%m-%d}.pdf"
 
 
+def _in_background(request, meeting, kind, title, filename, *, public=False):
+    """Queues the document and sends the member to its page, which shows its
+    progress and then the download."""
+    job = document_request(
+        partnership=request.partnership,
+        kind=kind,
+        title=title,
+        params={"meeting": str(meeting.uuid), "public": public, "filename": filename},
+        acting_user=request.user,
+    )
+    return redirect(job)
+
+
 def minutes_pdf(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     full = can_view_sensitive(request.membership)
+    filename = _filename(meeting, "minutes" if full else "minutes (public)")
+    if documents.minutes_in_background(meeting):
+        title = f"Minutes of the {meeting.board.name}, {day(meeting.date)}"
+        return _in_background(request, meeting, "meetings.minutes_pdf", title, filename)
     pdf = documents.minutes_pdf(meeting, include_confidential=full)
-    return pdf_response(pdf, _filename(meeting, "minutes" if full else "minutes (public)"))
+    return pdf_response(pdf, filename)
 
 
 def minutes_public_pdf(request, meeting_uuid):
     """The version for publication: confidential items left out."""
     meeting = load_meeting(request, meeting_uuid)
+    filename = _filename(meeting, "minutes (public)")
+    if documents.minutes_in_background(meeting):
+        title = f"Public minutes of the {meeting.board.name}, {day(meeting.date)}"
+        return _in_background(
+            request, meeting, "meetings.minutes_pdf", title, filename, public=True
+        )
     pdf = documents.minutes_pdf(meeting, include_confidential=False)
-    return pdf_response(pdf, _filename(meeting, "minutes (public)"))
+    return pdf_response(pdf, filename)
 
 
 def agenda_pdf(request, meeting_uuid):
@@ -44,9 +69,16 @@ def agenda_pdf(request, meeting_uuid):
 def meeting_pack(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     full = can_view_sensitive(request.membership)
-    response = pdf_response(
-        documents.meeting_pack(meeting, include_confidential=full), _filename(meeting, "pack")
-    )
+    if documents.pack_in_background(meeting):
+        title = f"Meeting pack of the {meeting.board.name}, {day(meeting.date)}"
+        response = _in_background(
+            request, meeting, "meetings.pack_pdf", title, _filename(meeting, "pack")
+        )
+    else:
+        response = pdf_response(
+            documents.meeting_pack(meeting, include_confidential=full),
+            _filename(meeting, "pack"),
+        )
     if full and meeting.items.filter(is_confidential=True).exists():
         record(
             "paper.downloaded",

@@ -12,7 +12,7 @@ from partnership.views.common import posted
 from .. import selectors, services
 from ..forms import AttendanceReportForm, MeetingForm
 from ..loaders import load_meeting
-from ..permissions import can_manage_meetings
+from ..permissions import can_plan_meetings
 from .common import confirm
 
 
@@ -34,7 +34,7 @@ def meeting_list(request):
 
 
 def meeting_create(request):
-    refuse_unless(can_manage_meetings(request.membership))
+    refuse_unless(can_plan_meetings(request.membership))
     initial = {}
     board_uuid = request.GET.get("board")
     if board_uuid:
@@ -78,7 +78,7 @@ def meeting_detail(request, meeting_uuid):
 
 def meeting_edit(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
-    refuse_unless(can_manage_meetings(request.membership))
+    refuse_unless(can_plan_meetings(request.membership))
     form = MeetingForm(posted(request), instance=meeting, partnership=request.partnership)
     if form.is_valid():
         try:
@@ -100,7 +100,7 @@ def _fields(data):
 def agenda_publish(request, meeting_uuid):
     """A confirmation page, then the agenda goes out."""
     meeting = load_meeting(request, meeting_uuid)
-    refuse_unless(can_manage_meetings(request.membership))
+    refuse_unless(can_plan_meetings(request.membership))
     return confirm(
         request,
         "meetings/agenda_publish.html",
@@ -115,7 +115,7 @@ def attendance_report(request):
     form = AttendanceReportForm(request.GET if "start_day" in request.GET else None)
     rows = None
     if form.is_bound and form.is_valid():
-        rows = selectors.attendance_by_agency(
+        rows = selectors.agency_attendance(
             request.partnership,
             boards=visible_boards(request.membership),
             start=form.cleaned_data["start"],

@@ -3,6 +3,8 @@ optimistic locking), actions raised inline, numbered minutes added on the fly,
 the review of the board's open actions, additions to the forward plan.
 Approval, amendments and publication are in views/approval.py."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
@@ -17,6 +19,7 @@ from .. import action_log, selectors
 from .. import minutes as services
 from ..forms import (
     AddMinuteForm,
+    AttendeeAddForm,
     ForwardPlanItemForm,
     ItemMinutesForm,
     RaiseActionForm,
@@ -31,7 +34,6 @@ from ..permissions import (
     can_record_minutes,
 )
 from ..services import MinutesFrozen, forward_plan_item_create
-from .attendance import attendance_panel_context
 
 
 def _minutes_form(item, data=None):
@@ -61,6 +63,19 @@ def _review(meeting, membership):
     }
 
 
+class ItemPlaceholder:
+    """ "Any item" in the forms the minuting screen sends once, as <template>s:
+    its script puts each item's id, name and title in place of these."""
+
+    uuid = UUID(int=0)
+    anchor = f"item-{uuid}"
+    title = "__TITLE__"
+    is_confidential = True  # the script drops what a non-confidential item does not need
+
+    def __str__(self):
+        return "__LABEL__"
+
+
 def minuting(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
@@ -75,12 +90,25 @@ def minuting(request, meeting_uuid):
         {
             **context,
             **(_review(meeting, request.membership) if review_needed else {}),
-            **attendance_panel_context(meeting),
+            **_attendee_form_context(meeting),
             "may": may,
-            "owner_choices": action_log.owner_choices(meeting.board),
             "month_choices": month_choices(),
+            "placeholder": _placeholder(meeting),
         },
     )
+
+
+def _attendee_form_context(meeting):
+    """The "add a deputy or guest" form; the attendance panel itself is fetched
+    by the page (views/attendance.py)."""
+    return {"add_form": AttendeeAddForm(meeting=meeting)}
+
+
+def _placeholder(meeting):
+    placeholder = ItemPlaceholder()
+    placeholder.meeting = meeting
+    placeholder.action_form = RaiseActionForm(item=placeholder)
+    return placeholder
 
 
 def _prepare(item, minutes_form=None, action_form=None):
@@ -103,15 +131,16 @@ def minutes_item(request, meeting_uuid, item_uuid):
     item.minutes = ItemMinutes.objects.filter(item=item).first()
     autosave = request.headers.get("Accept") == "application/json"
     form, conflict, status = _minutes_form(item), None, 200
+    was_submitted = meeting.minutes_submitted
     if request.method == "POST":
         form = _minutes_form(item, request.POST)
         if not form.is_valid():
             if autosave:
-                return _refused("The page is out of date: reload it to go on")
+                return _refused(_form_problem(form))
         else:
             data = form.cleaned_data
             try:
-                minutes, _ = services.item_minutes_save(
+                minutes, changed = services.item_minutes_save(
                     item=item,
                     discussion=data["discussion"],
                     decisions=data["decisions"],
@@ -138,19 +167,52 @@ def minutes_item(request, meeting_uuid, item_uuid):
                 if autosave:
                     return _refused(error.messages[0])
                 form.add_error(None, error)
-            else:
+            except ValidationError as error:  # over a limit, past the form
                 if autosave:
-                    return JsonResponse(
-                        {"result": "saved", "version": minutes.version, "time": _saved_at(minutes)}
-                    )
+                    return _refused(error.messages[0])
+                form.add_error(None, error)
+            else:
+                reopened = was_submitted and changed
+                if autosave:
+                    answer = {
+                        "result": "saved",
+                        "version": minutes.version,
+                        "time": _saved_at(minutes),
+                    }
+                    if reopened:
+                        answer["notice"] = REOPENED
+                    return JsonResponse(answer)
+                if reopened:
+                    messages.info(request, REOPENED)
                 messages.success(request, f"Minutes of {item} saved")
                 return redirect(meeting.url("minutes") + f"#{item.anchor}")
     return render(
         request,
         "meetings/minutes_item.html",
-        {"meeting": meeting, "item": item, "form": form, "conflict": conflict},
+        {
+            "meeting": meeting,
+            "item": item,
+            "form": form,
+            "conflict": conflict,
+            "may": request.can.on(meeting),
+        },
         status=status,
     )
+
+
+REOPENED = (
+    "These minutes had been submitted for approval: your change returned them to draft. "
+    "Submit them again when they are finished."
+)
+
+
+def _form_problem(form):
+    """What the autosave says when the form is refused: a field's own error (a
+    limit, named) or, for a tampered version, that the page is out of date."""
+    for name in ("discussion", "decisions"):
+        if name in form.errors:
+            return form.errors[name][0]
+    return "The page is out of date: reload it to go on"
 
 
 def _refused(message):
@@ -214,7 +276,6 @@ def minutes_action(request, meeting_uuid, item_uuid):
             "meeting": meeting,
             "item": item,
             "form": form,
-            "owner_choices": action_log.owner_choices(meeting.board),
         },
     )
 

@@ -55,6 +55,12 @@ PARTNERSHIPS = [
             ("castle_high", "relevant"),
         ],
         "leads": {"dudley_mbc": "Paul Sharman", "wmp": "Andrew Parkes", "bc_icb": "Susan Vickers"},
+        # Teams that own actions as the minutes name them (issue 12).
+        "teams": {
+            "Business Support Team": ["Jasmine Brookfield", "Martin McFarlane", "Annette Cole"],
+        },
+        # How the partnership names an organisation, where it differs.
+        "agency_names": {"dudley_mbc": "Dudley Children's Services"},
         "people": [
             ("Helen Marsh", "Independent Chair and Scrutineer", None, "helen.marsh@example.org"),
             (
@@ -214,6 +220,7 @@ PARTNERSHIPS = [
             ("probation", "relevant"),
             ("healthwatch_hfd", "relevant"),
         ],
+        "teams": {"Safeguarding Team": ["Philippa Grant", "Tom Beddoes", "Edward Hughes"]},
         "leads": {
             "herefordshire_council": "Christopher Bird",
             "west_mercia_police": "Sarah Thomason",

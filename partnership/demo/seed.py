@@ -20,6 +20,8 @@ from ..models import (
     PartnerAgency,
     Partnership,
     Person,
+    Team,
+    TeamMember,
     User,
 )
 from ..tenancy import in_partnership
@@ -59,6 +61,7 @@ def seed_structure(*, password, reset_passwords=False, app_seeders=()):
         with in_partnership(partnership):
             people = _people(partnership, spec, organisations)
             _agencies(partnership, spec, organisations, people)
+            _teams(partnership, spec, people)
             boards = _boards(partnership, spec, people)
             users = {}
             for role, name in spec["users"]:
@@ -103,8 +106,19 @@ def _agencies(partnership, spec, organisations, people):
         PartnerAgency.objects.get_or_create(
             partnership=partnership,
             organisation=organisations[org_key],
-            defaults={"kind": kind, "lead_representative": people.get(lead)},
+            defaults={
+                "kind": kind,
+                "lead_representative": people.get(lead),
+                "display_name": spec.get("agency_names", {}).get(org_key, ""),
+            },
         )
+
+
+def _teams(partnership, spec, people):
+    for name, members in spec.get("teams", {}).items():
+        team, _ = Team.objects.get_or_create(partnership=partnership, name=name)
+        for member in members:
+            TeamMember.objects.get_or_create(team=team, person=people[member])
 
 
 def _boards(partnership, spec, people):

@@ -6,17 +6,31 @@
 // Autosave: a few seconds after typing stops (at most every few seconds while
 // typing goes on) and when focus leaves an item. Each save names the version
 // it was typed over; the server answers saved, conflict (someone else saved in
-// between: both texts shown, nothing overwritten) or refused. A failed request
-// keeps the text in the page and is retried with growing waits, and the status
-// line says so. Leaving the page with unsaved text asks first.
+// between: both texts shown, nothing overwritten) or refused. Until the server
+// confirms a save, the text is also kept in this browser (localStorage, per
+// meeting, item and field, with the version it was typed over), so neither a
+// reload, a crash nor a lost connection loses it: the next visit offers it
+// back, item by item. A failed request is retried with growing waits; a
+// session that ended is said so, with a sign-in to open in a new tab, after
+// which saving goes on with the renewed form token, without a reload.
+
+import { initAll } from "../vendor/govuk-frontend/govuk-frontend.min.js";
+import { cleanPastedHtml, normalise } from "./richtext.mjs";
+import { csrfToken, onSignedIn } from "./session.mjs";
+import { enhanceTypeaheads } from "./typeahead.mjs";
 
 const SAVE_AFTER_MS = 2500;
 const TIMEOUT_MS = 15000;
 const RETRY_SECONDS = [2, 4, 8, 15, 30];
+const SIGNED_OUT_RETRY_MS = 5000;
+const FIELDS = ["discussion", "decisions"];
+const SESSION_ENDED =
+  "Your session has ended. Sign in again in a new tab; your text is kept here and will save when you have";
 
 const root = document.querySelector("[data-minuting]");
 const statusLine = document.querySelector("[data-save-status]");
 const savers = [];
+let storageFailed = false;
 
 // Rich text ------------------------------------------------------------------
 
@@ -34,7 +48,11 @@ function enhanceEditor(textarea) {
   document.execCommand("defaultParagraphSeparator", false, "p");
   const group = textarea.closest(".govuk-form-group");
   const label = group.querySelector("label");
-  const hint = group.querySelector(".govuk-hint");
+  // The page says once how to write without the editor; the editor's hint is its own.
+  const hint = document.createElement("div");
+  hint.className = "govuk-hint";
+  hint.id = `${textarea.id}-hint`;
+  label.after(hint);
 
   const editor = document.createElement("div");
   editor.className = "app-editor";
@@ -45,11 +63,9 @@ function enhanceEditor(textarea) {
   editor.setAttribute("aria-labelledby", label.id);
   editor.setAttribute("aria-keyshortcuts", FORMATS.map((f) => f.keys).join(" "));
   editor.setAttribute("spellcheck", "true");
-  if (hint) {
-    hint.textContent =
-      "Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbered list";
-    editor.setAttribute("aria-describedby", hint.id);
-  }
+  hint.textContent =
+    "Ctrl+B bold, Ctrl+I italic, Ctrl+U underline, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbered list";
+  editor.setAttribute("aria-describedby", hint.id);
   editor.innerHTML = textarea.value;
 
   const toolbar = document.createElement("div");
@@ -98,11 +114,19 @@ function enhanceEditor(textarea) {
       document.execCommand("insertOrderedList");
     }
   });
-  // Pasted text comes in plain: what Word or email adds would not survive the
-  // server's cleaning anyway, and the editor should show what will be kept.
+  // Pasted documents keep what the minutes keep (paragraphs, bold, italic,
+  // underline, lists) and nothing else; the server cleans it again.
   editor.addEventListener("paste", (event) => {
     event.preventDefault();
-    document.execCommand("insertText", false, event.clipboardData.getData("text/plain"));
+    const html = event.clipboardData.getData("text/html");
+    if (html) {
+      const cleaned = cleanPastedHtml(html);
+      if (cleaned) document.execCommand("insertHTML", false, cleaned);
+      normalise(editor);
+      sync();
+    } else {
+      document.execCommand("insertText", false, event.clipboardData.getData("text/plain"));
+    }
   });
   label.addEventListener("click", (event) => {
     event.preventDefault();
@@ -117,21 +141,63 @@ function enhanceEditor(textarea) {
 
 // Autosave -------------------------------------------------------------------
 
+// An item's id, from its section's ("item-<uuid>").
+function itemOf(element) {
+  return element.closest("[data-minute-item]").id.replace(/^item-/, "");
+}
+
+function storageKey(form, field) {
+  return `spm:minutes:${root.dataset.meeting}:${itemOf(form)}:${field}`;
+}
+
+function readKept(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key) || "null");
+  } catch {
+    return null;
+  }
+}
+
+function signInUrl() {
+  const next = root?.dataset.signedInUrl || "/";
+  const base = root?.dataset.signInUrl || "/accounts/sign-in/";
+  return `${base}?${new URLSearchParams({ session: "ended", next })}`;
+}
+
+function plainText(html) {
+  return new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
+}
+
+function clock(time) {
+  return new Date(time).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+}
+
 class ItemSaver {
   constructor(form) {
     this.form = form;
     this.section = form.closest("[data-minute-item]");
     this.name = this.section?.dataset.itemLabel || "this item";
     this.version = form.querySelector('input[name$="-version"]');
-    this.discussion = form.querySelector('textarea[name$="-discussion"]');
-    this.decisions = form.querySelector('textarea[name$="-decisions"]');
+    this.fields = {
+      discussion: form.querySelector('textarea[name$="-discussion"]'),
+      decisions: form.querySelector('textarea[name$="-decisions"]'),
+    };
+    this.discussion = this.fields.discussion;
+    this.decisions = this.fields.decisions;
     this.itemStatus = form.querySelector("[data-item-status]");
-    this.conflictSlot = form.querySelector("[data-conflict]");
-    this.state = "clean"; // clean | pending | saving | retrying | conflict | refused
+    // Where a conflict's two texts and text kept in the browser are shown.
+    this.restoreSlot = document.createElement("div");
+    form.querySelector(".govuk-form-group")?.before(this.restoreSlot);
+    this.conflictSlot = document.createElement("div");
+    this.conflictSlot.className = "app-conflict-slot";
+    this.itemStatus.before(this.conflictSlot);
+    this.server = this.values(); // what the server has, as far as this page knows
+    this.state = "clean"; // clean | pending | saving | retrying | signed-out | conflict | refused
     this.savedAt = null;
     this.sent = null;
     this.timer = null;
     this.attempt = 0;
+    this.offering = false;
     form.addEventListener("input", () => this.changed());
     form.addEventListener("focusout", (event) => {
       if (!form.contains(event.relatedTarget)) this.saveNow();
@@ -144,11 +210,49 @@ class ItemSaver {
   }
 
   values() {
-    return `${this.discussion.value}\u0000${this.decisions.value}`;
+    return { discussion: this.discussion.value, decisions: this.decisions.value };
+  }
+
+  unsaved() {
+    const now = this.values();
+    return FIELDS.some((field) => now[field] !== this.server[field]);
+  }
+
+  // Keeps in the browser every field that differs from what the server has;
+  // forgets those it has.
+  keep() {
+    if (this.offering) return; // the kept text waits for an answer first
+    const now = this.values();
+    for (const field of FIELDS) {
+      const key = storageKey(this.form, field);
+      try {
+        if (now[field] === this.server[field]) {
+          localStorage.removeItem(key);
+        } else {
+          // With the version the page's text is based on: restoring it later
+          // meets anyone's save made since as a conflict, never overwrites it.
+          const version = this.version.value;
+          localStorage.setItem(key, JSON.stringify({ value: now[field], version, at: Date.now() }));
+        }
+      } catch {
+        storageFailed = true;
+      }
+    }
+  }
+
+  forget() {
+    for (const field of FIELDS) {
+      try {
+        localStorage.removeItem(storageKey(this.form, field));
+      } catch {
+        storageFailed = true;
+      }
+    }
   }
 
   changed() {
-    if (this.state === "conflict" || this.state === "refused") return;
+    this.keep();
+    if (["conflict", "refused", "signed-out"].includes(this.state)) return;
     if (this.state === "clean") this.setState("pending");
     if (!this.timer && this.state !== "saving" && this.state !== "retrying") {
       this.timer = setTimeout(() => this.save(), SAVE_AFTER_MS);
@@ -156,8 +260,34 @@ class ItemSaver {
   }
 
   saveNow() {
-    if (this.state === "retrying") this.attempt = 0;
-    if (this.state === "pending" || this.state === "retrying") this.save();
+    if (this.state === "retrying" || this.state === "signed-out") this.attempt = 0;
+    if (["pending", "retrying", "signed-out"].includes(this.state)) this.save();
+  }
+
+  async post() {
+    const body = new FormData(this.form);
+    const token = csrfToken();
+    if (token) body.set("csrfmiddlewaretoken", token);
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    try {
+      const response = await fetch(this.form.action, {
+        method: "POST",
+        body,
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        redirect: "manual",
+        signal: controller.signal,
+      });
+      // A redirect is a sign-in step (two-factor) the session still needs.
+      if (response.type === "opaqueredirect") return { result: "signed-out" };
+      if ((response.headers.get("Content-Type") || "").includes("json")) return await response.json();
+      return null;
+    } catch {
+      return null; // offline, timed out, refused: retried
+    } finally {
+      clearTimeout(timeout);
+    }
   }
 
   async save() {
@@ -165,29 +295,12 @@ class ItemSaver {
     this.timer = null;
     if (this.sent !== null || this.state === "conflict" || this.state === "refused") return;
     this.sent = this.values();
-    this.setState("saving");
-    const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
-    let answer = null;
-    try {
-      const response = await fetch(this.form.action, {
-        method: "POST",
-        body: new FormData(this.form),
-        headers: { Accept: "application/json" },
-        credentials: "same-origin",
-        redirect: "manual",
-        signal: controller.signal,
-      });
-      if (response.type === "opaqueredirect") {
-        answer = { result: "signed-out" };
-      } else if (response.ok && (response.headers.get("Content-Type") || "").includes("json")) {
-        answer = await response.json();
-      }
-    } catch {
-      answer = null; // offline, timed out, refused: retried below
-    } finally {
-      clearTimeout(timeout);
-    }
+    if (this.state !== "signed-out") this.setState("saving");
+    let answer = await this.post();
+    // The form token is renewed when the user signs in again: the cookie has
+    // the new one, read by post(), so one more try settles it.
+    if (answer?.result === "csrf") answer = await this.post();
+    if (answer?.result === "csrf") answer = { result: "signed-out" };
     this.handle(answer);
   }
 
@@ -198,8 +311,9 @@ class ItemSaver {
       this.attempt = 0;
       this.version.value = answer.version;
       this.savedAt = answer.time;
-      this.lastSavedValues = sent;
-      if (this.values() !== sent) {
+      this.server = sent;
+      this.keep();
+      if (this.unsaved()) {
         this.setState("pending");
         this.timer = setTimeout(() => this.save(), SAVE_AFTER_MS);
       } else {
@@ -211,8 +325,10 @@ class ItemSaver {
     } else if (answer?.result === "refused") {
       this.refusal = answer.message;
       this.setState("refused");
+    } else if (answer?.result === "signed-out") {
+      this.setState("signed-out");
+      this.timer = setTimeout(() => this.save(), SIGNED_OUT_RETRY_MS);
     } else {
-      this.signedOut = answer?.result === "signed-out";
       this.retry();
     }
   }
@@ -224,6 +340,15 @@ class ItemSaver {
     this.timer = setTimeout(() => this.save(), wait * 1000);
   }
 
+  setText(values) {
+    for (const field of FIELDS) {
+      if (values[field] === undefined) continue;
+      const element = this.fields[field];
+      element.value = values[field];
+      if (element.editor) element.editor.innerHTML = values[field];
+    }
+  }
+
   resolve(event) {
     const panel = this.conflictSlot.querySelector("[data-conflict-panel]");
     if (!panel) return;
@@ -231,17 +356,87 @@ class ItemSaver {
     const useTheirs = event.target.closest("[data-conflict-theirs]");
     if (!keepMine && !useTheirs) return;
     this.version.value = panel.dataset.theirVersion;
-    if (useTheirs) {
-      const html = panel.querySelector("[data-theirs]").innerHTML.trim();
-      this.discussion.value = html;
-      if (this.discussion.editor) this.discussion.editor.innerHTML = html;
-      this.decisions.value = panel.querySelector("[data-theirs-decisions]").textContent;
-      this.lastSavedValues = this.values();
-    }
+    const theirs = {
+      discussion: panel.querySelector("[data-theirs]").innerHTML.trim(),
+      decisions: panel.querySelector("[data-theirs-decisions]").textContent,
+    };
+    this.server = theirs;
+    if (useTheirs) this.setText(theirs);
     this.conflictSlot.innerHTML = "";
+    this.forget();
+    this.keep();
     this.setState(useTheirs ? "clean" : "pending");
     (this.discussion.editor || this.discussion).focus();
     if (keepMine) this.save();
+  }
+
+  // After a reload: text kept in the browser that the server never confirmed
+  // is offered back for this item.
+  offerKept() {
+    const kept = {};
+    let version = null;
+    let at = 0;
+    for (const field of FIELDS) {
+      const entry = readKept(storageKey(this.form, field));
+      if (!entry || entry.value === this.server[field]) continue;
+      kept[field] = entry.value;
+      version = version === null ? entry.version : Math.min(Number(version), Number(entry.version));
+      at = Math.max(at, entry.at || 0);
+    }
+    if (!Object.keys(kept).length) {
+      this.forget();
+      return;
+    }
+    this.offering = true;
+    const id = `restore-${itemOf(this.form)}`;
+    const preview = plainText(kept.discussion ?? "") || kept.decisions || "";
+    const banner = document.createElement("div");
+    banner.className = "govuk-notification-banner";
+    banner.setAttribute("role", "region");
+    banner.setAttribute("aria-labelledby", `${id}-title`);
+    banner.dataset.restoreBanner = "";
+    banner.innerHTML = `
+      <div class="govuk-notification-banner__header">
+        <h3 class="govuk-notification-banner__title" id="${id}-title">Unsaved text</h3>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading"></p>
+        <p class="govuk-body app-restore__preview"></p>
+        <div class="govuk-button-group">
+          <button type="button" class="govuk-button govuk-!-margin-bottom-0" data-restore-accept></button>
+          <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-restore-discard></button>
+        </div>
+      </div>`;
+    banner.querySelector(".govuk-notification-banner__heading").textContent =
+      `Text you typed in item ${this.name} at ${clock(at)} was not saved. It was kept in this browser.`;
+    banner.querySelector(".app-restore__preview").textContent =
+      preview.length > 200 ? `${preview.slice(0, 200)}…` : preview;
+    const accept = banner.querySelector("[data-restore-accept]");
+    accept.textContent = "Restore it and save";
+    accept.setAttribute("aria-describedby", `${id}-title`);
+    const discard = banner.querySelector("[data-restore-discard]");
+    discard.textContent = "Discard it";
+    discard.setAttribute("aria-describedby", `${id}-title`);
+    accept.addEventListener("click", () => {
+      this.offering = false;
+      banner.remove();
+      this.setText(kept);
+      // Saved over the version it was typed over: a save made since then is
+      // met as a conflict, with both texts.
+      this.version.value = version;
+      this.keep();
+      this.setState("pending");
+      this.save();
+      (this.discussion.editor || this.discussion).focus();
+    });
+    discard.addEventListener("click", () => {
+      this.offering = false;
+      banner.remove();
+      this.forget();
+      this.keep();
+      (this.discussion.editor || this.discussion).focus();
+    });
+    this.restoreSlot.append(banner);
   }
 
   setState(state, wait) {
@@ -250,16 +445,15 @@ class ItemSaver {
       clean: this.savedAt ? `Saved ${this.savedAt}` : "",
       pending: "Not saved yet",
       saving: "Saving…",
-      retrying: this.signedOut
-        ? "Not saved: you may have been signed out. Sign in again in a new tab; saving will go on."
-        : `Not saved: retrying in ${wait} seconds. Your text is kept on this page.`,
+      retrying: `Not saved: retrying in ${wait} seconds. Your text is kept in this browser.`,
+      "signed-out": `Not saved: ${SESSION_ENDED}.`,
       conflict: "Not saved: someone else changed this item. Choose a version below.",
       refused: `Not saved: ${this.refusal}`,
     }[state];
     this.itemStatus.textContent = words;
     this.itemStatus.classList.toggle(
       "app-item-status--error",
-      ["retrying", "conflict", "refused"].includes(state),
+      ["retrying", "signed-out", "conflict", "refused"].includes(state),
     );
     renderStatus();
   }
@@ -270,6 +464,7 @@ function renderStatus() {
   const first = (state) => savers.find((saver) => saver.state === state);
   const conflict = first("conflict");
   const refused = first("refused");
+  const signedOut = first("signed-out");
   const retrying = first("retrying");
   let text;
   let kind = "";
@@ -279,8 +474,11 @@ function renderStatus() {
   } else if (refused) {
     text = `Not saved — ${refused.refusal}`;
     kind = "error";
+  } else if (signedOut) {
+    text = "";
+    kind = "error";
   } else if (retrying) {
-    text = retrying.signedOut ? "Not saved — sign in again in a new tab" : "Not saved — retrying";
+    text = "Not saved — retrying";
     kind = "error";
   } else if (savers.some((saver) => saver.state === "saving" || saver.state === "pending")) {
     text = "Saving…";
@@ -289,7 +487,20 @@ function renderStatus() {
     const times = savers.map((saver) => saver.savedAt).filter(Boolean).sort();
     text = times.length ? `Saved ${times[times.length - 1]}` : "All changes saved";
   }
-  if (statusLine.textContent !== text) statusLine.textContent = text;
+  if (signedOut) {
+    // Exactly what to do, and a way to do it without leaving this page.
+    if (!statusLine.querySelector("a")) {
+      const link = document.createElement("a");
+      link.className = "govuk-link";
+      link.href = signInUrl();
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = "Sign in again in a new tab";
+      statusLine.replaceChildren("Your session has ended. ", link, "; your text is kept here and will save when you have.");
+    }
+  } else if (statusLine.textContent !== text) {
+    statusLine.textContent = text;
+  }
   statusLine.classList.toggle("app-save-status--error", kind === "error");
   statusLine.classList.toggle("app-save-status--saving", kind === "saving");
 }
@@ -297,138 +508,71 @@ function renderStatus() {
 function register(form) {
   if (form.saver) return;
   const saver = new ItemSaver(form);
-  saver.lastSavedValues = saver.values();
   form.saver = saver;
   savers.push(saver);
+  saver.offerKept();
 }
 
+// Unsaved text is kept in the browser; only if that failed is leaving asked about.
 window.addEventListener("beforeunload", (event) => {
-  if (savers.some((saver) => saver.state !== "clean")) {
+  if (storageFailed && savers.some((saver) => saver.unsaved())) {
     event.preventDefault();
     event.returnValue = "";
   }
 });
 
-// When the connection comes back, try at once.
-window.addEventListener("online", () => {
+// When the connection comes back, the user returns to this tab or signs in
+// again in another, try at once.
+function resume() {
   for (const saver of savers) saver.saveNow();
+}
+window.addEventListener("online", resume);
+window.addEventListener("focus", resume);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") resume();
 });
+onSignedIn(resume);
 
-// Owners: several, separated by "/" ----------------------------------------------
-
-let comboboxCount = 0;
-
-function ownerLabels() {
-  return [...document.querySelectorAll("#owner-choices option")].map((option) => option.value);
-}
-
-function insertText(label) {
-  // "Ellen Foster (EF)" -> "Ellen Foster"; "All members of Exec" -> "All".
-  if (label.startsWith("All")) return "All";
-  return label.replace(/\s*\((?:[^()]*)\)$/, "");
-}
-
-function enhanceOwners(input) {
-  if (input.dataset.enhanced) return;
-  input.dataset.enhanced = "true";
-  const labels = ownerLabels();
-  if (!labels.length) return;
-  comboboxCount += 1;
-  const listbox = document.createElement("ul");
-  listbox.id = `owner-listbox-${comboboxCount}`;
-  listbox.className = "app-owner-listbox";
-  listbox.setAttribute("role", "listbox");
-  listbox.setAttribute("aria-label", "Owners");
-  listbox.hidden = true;
-  input.removeAttribute("list");
-  input.setAttribute("role", "combobox");
-  input.setAttribute("aria-autocomplete", "list");
-  input.setAttribute("aria-expanded", "false");
-  input.setAttribute("aria-controls", listbox.id);
-  const wrapper = document.createElement("div");
-  wrapper.className = "app-owner-combobox";
-  input.before(wrapper);
-  wrapper.append(input, listbox);
-  let active = -1;
-
-  const segment = () => {
-    const value = input.value.slice(0, input.selectionStart ?? input.value.length);
-    const start = Math.max(value.lastIndexOf("/"), value.lastIndexOf(","), value.lastIndexOf(";")) + 1;
-    return { start, text: value.slice(start).trim().toLowerCase() };
-  };
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
-    active = -1;
-  };
-  const highlight = (index) => {
-    const options = [...listbox.children];
-    options.forEach((option, i) => option.setAttribute("aria-selected", String(i === index)));
-    active = index;
-    if (options[index]) {
-      input.setAttribute("aria-activedescendant", options[index].id);
-      options[index].scrollIntoView({ block: "nearest" });
-    }
-  };
-  const choose = (label) => {
-    const { start } = segment();
-    const end = input.value.slice(start).search(/[/,;]/);
-    const rest = end === -1 ? "" : input.value.slice(start + end);
-    const before = input.value.slice(0, start);
-    input.value = `${before}${insertText(label)}${rest}`;
-    close();
-    input.focus();
-  };
-  const open = () => {
-    const { text } = segment();
-    if (!text) return close();
-    const matches = labels.filter((label) => label.toLowerCase().includes(text)).slice(0, 8);
-    listbox.replaceChildren(
-      ...matches.map((label, index) => {
-        const option = document.createElement("li");
-        option.id = `${listbox.id}-${index}`;
-        option.setAttribute("role", "option");
-        option.setAttribute("aria-selected", "false");
-        option.textContent = label;
-        option.addEventListener("mousedown", (event) => {
-          event.preventDefault();
-          choose(label);
-        });
-        return option;
-      }),
-    );
-    listbox.hidden = !matches.length;
-    input.setAttribute("aria-expanded", String(!!matches.length));
-    highlight(matches.length ? 0 : -1);
-  };
-  input.addEventListener("input", open);
-  input.addEventListener("blur", close);
-  input.addEventListener("keydown", (event) => {
-    const count = listbox.children.length;
-    if (listbox.hidden || !count) return;
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      highlight((active + 1) % count);
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      highlight((active - 1 + count) % count);
-    } else if (event.key === "Enter" && active >= 0) {
-      event.preventDefault();
-      choose(listbox.children[active].textContent);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    }
-  });
-}
 
 // Actions and new minutes ----------------------------------------------------
 
+// Forms every item has are sent once, as <template>s, and put in each item
+// here (the page stays small at twenty items); without this script each item
+// links to the forms' own pages instead.
+const PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
+
+function escapeHtml(text) {
+  const span = document.createElement("span");
+  span.textContent = text ?? "";
+  return span.innerHTML.replaceAll('"', "&quot;");
+}
+
+function fill(scope) {
+  const slots = scope.matches?.("[data-fill]") ? [scope] : [...scope.querySelectorAll("[data-fill]")];
+  for (const slot of slots) {
+    const template = document.getElementById(`${slot.dataset.fill}-template`);
+    const section = slot.closest("[data-minute-item]");
+    if (!template || !section) continue;
+    const holder = document.createElement("template");
+    holder.innerHTML = template.innerHTML
+      .replaceAll(PLACEHOLDER, itemOf(slot))
+      .replaceAll("__LABEL__", escapeHtml(section.dataset.itemLabel))
+      .replaceAll("__TITLE__", escapeHtml(section.dataset.itemTitle));
+    if (!section.hasAttribute("data-confidential")) {
+      holder.content.querySelectorAll("[data-if-confidential]").forEach((element) => element.remove());
+    }
+    slot.replaceChildren(holder.content);
+    slot.removeAttribute("data-fill");
+    window.htmx?.process(slot);
+    initAll({ scope: slot });
+  }
+}
+
 function enhance(scope) {
+  fill(scope);
   scope.querySelectorAll("textarea[data-rich-text]").forEach(enhanceEditor);
   scope.querySelectorAll("form[data-autosave]").forEach(register);
-  scope.querySelectorAll("input[data-owner-typeahead]").forEach(enhanceOwners);
+  enhanceTypeaheads(scope); // the owner field of a form filled in from its template
 }
 
 function focusField(element) {
@@ -436,12 +580,21 @@ function focusField(element) {
   (element.editor || element).focus();
 }
 
-document.addEventListener("keydown", (event) => {
-  if (event.target.matches?.("[data-action-description]") && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+// Ctrl+Enter adds the action from any field of its form, whatever the field
+// is (the owner type-ahead included): heard on the way down (capture), before
+// a field's own keys.
+document.addEventListener(
+  "keydown",
+  (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const form = event.target.closest?.("form[data-action-form]");
+    if (!form) return;
     event.preventDefault();
-    event.target.form.requestSubmit();
-  }
-});
+    event.stopPropagation();
+    form.requestSubmit();
+  },
+  { capture: true },
+);
 
 document.body.addEventListener("htmx:afterSwap", (event) => {
   const target = event.detail.target;
@@ -470,6 +623,35 @@ document.body.addEventListener("htmx:load", (event) => {
 
 // Keyboard shortcuts ---------------------------------------------------------
 
+const SHORTCUTS = [
+  [["Alt", "Shift", "N"], "Next item"],
+  [["Alt", "Shift", "P"], "Previous item"],
+  [["Alt", "Shift", "A"], "Add an action at this item"],
+  [["Ctrl", "Enter"], "In an action: add it"],
+  [["Ctrl", "S"], "Save now"],
+  [["Ctrl", "B, I, U"], "Bold, italic, underline"],
+  [["Ctrl", "Shift", "8 or 7"], "Bulleted or numbered list"],
+];
+
+function listShortcuts(slot) {
+  if (!slot) return;
+  const keys = (names) =>
+    names
+      .map((name) => name.split(/(, | or )/).map((part) => (/^(, | or )$/.test(part) ? part : `<kbd>${part}</kbd>`)).join(""))
+      .join(" + ");
+  const rows = SHORTCUTS.map(
+    ([names, what]) =>
+      `<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${keys(names)}</dt><dd class="govuk-summary-list__value">${what}</dd></div>`,
+  ).join("");
+  slot.outerHTML = `<details class="govuk-details app-shortcuts">
+    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Keyboard shortcuts</span></summary>
+    <div class="govuk-details__text">
+      <p class="govuk-body">Tab moves through each item's fields in order. Minutes save by themselves a few seconds after you stop typing, and when you leave an item.</p>
+      <dl class="govuk-summary-list govuk-summary-list--no-border app-shortcuts__list">${rows}</dl>
+    </div>
+  </details>`;
+}
+
 function sections() {
   return [...document.querySelectorAll("[data-minute-item]")];
 }
@@ -489,7 +671,9 @@ function goTo(section) {
   section.scrollIntoView({ block: "start" });
 }
 
-document.addEventListener("keydown", (event) => {
+document.addEventListener(
+  "keydown",
+  (event) => {
   if (event.altKey && event.shiftKey && !event.ctrlKey) {
     const all = sections();
     const here = currentSection();
@@ -508,9 +692,12 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
     for (const saver of savers) saver.saveNow();
   }
-});
+  },
+  { capture: true },
+);
 
 if (root) {
+  listShortcuts(root.querySelector("[data-shortcuts]"));
   enhance(root);
   renderStatus();
 }

@@ -137,7 +137,9 @@ def test_rows_with_problems_are_listed_and_left_out(tenant_a, business_manager_c
     assert errors[2] == []
     assert errors[3] == ["Due date ‘March 2027’ is not a date: write it as a date, like 31/03/2026"]
     assert errors[4] == ['Action is a formula (=HYPERLINK("http://evil")): type the text itself']
-    assert errors[5] == ["Owner: ‘Zed Nobody’ is not a person, group or agency in this partnership"]
+    assert errors[5] == [
+        "Owner: ‘Zed Nobody’ is not a person, team, group or agency in this partnership"
+    ]
     assert "Status ‘sleeping’ must be open" in errors[6][0]
     assert errors[7] == ["Action number 1 is also used in row 2"]
     assert errors[8] == ["There is no action in this row"]

@@ -182,9 +182,9 @@ def test_owner_tokens_round_trip_and_refuse_strangers(tenant_a, tenant_b):
             ["all", f"person:{tenant_a.person.uuid}", "all"]
         )
         assert owners == [ALL, tenant_a.person]
-        with pytest.raises(Exception, match="not a person, group or agency"):
+        with pytest.raises(Exception, match="not a person, team, group or agency"):
             OwnerDirectory(tenant_a.board).from_tokens([f"person:{tenant_b.person.uuid}"])
-        with pytest.raises(Exception, match="not a person, group or agency"):
+        with pytest.raises(Exception, match="not a person, team, group or agency"):
             OwnerDirectory(tenant_a.board).from_tokens(["person:not-a-uuid"])
 
 

@@ -290,7 +290,7 @@ def test_business_unit_raises_an_action_with_owners_typed(tenant_a, business_man
     PersonFactory(partnership=tenant_a.partnership, full_name="Philippa Grant")
     path = url("action-create", tenant_a) + f"?board={tenant_a.board.uuid}"
     form = business_manager_client.get(path)
-    assert 'list="owner-options"' in form.content.decode()
+    assert 'data-typeahead="/p/' in form.content.decode()
     response = business_manager_client.post(
         path,
         {
@@ -325,7 +325,7 @@ def test_unknown_owners_are_explained_and_what_was_typed_kept(tenant_a, business
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "‘Zed Nobody’ is not a person, group or agency in this partnership" in body
+    assert "‘Zed Nobody’ is not a person, team, group or agency in this partnership" in body
     assert 'value="Zed Nobody"' in body
     assert "must be a real date, written in numbers" in body
     assert 'href="#id_owners"' in body and 'id="id_owners"' in body
@@ -423,3 +423,30 @@ def test_a_five_digit_year_is_explained(tenant_a, business_manager_client):
         },
     )
     assert "Year must include 4 numbers" in response.content.decode()
+
+
+def test_log_queries_and_size_do_not_grow_with_people(
+    tenant_a, business_manager_client, count_queries
+):
+    """Issue 11 item 14: the owner filter is a type-ahead, so neither the log's
+    queries nor its HTML grow with the partnership's people (or its actions)."""
+    from ..factories import PersonFactory
+
+    many_actions(tenant_a.board, 10, owners=[tenant_a.person], due_date=today())
+    path = url("log", tenant_a)
+    board_log = url("board-log", tenant_a, board_uuid=tenant_a.board.uuid)
+    few = count_queries(lambda: business_manager_client.get(path))
+    few_board = count_queries(lambda: business_manager_client.get(board_log))
+    small = len(business_manager_client.get(path).content)
+    people = [
+        PersonFactory(partnership=tenant_a.partnership, full_name=f"Zara Quinlan {n:03d}")
+        for n in range(150)
+    ]
+    many_actions(tenant_a.board, 200, owners=[people[0]], due_date=today())
+    assert count_queries(lambda: business_manager_client.get(path)) == few
+    assert count_queries(lambda: business_manager_client.get(board_log)) == few_board
+    body = business_manager_client.get(path).content.decode()
+    assert "Zara Quinlan 149" not in body  # nobody listed who is not on the page
+    assert body.count("<option") < 60
+    # Fifty rows a page, whatever the size of the partnership (bytes per row vary).
+    assert len(body) < small * 4

@@ -19,27 +19,78 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "locale": "en-GB"}
 
 
+# Installed in every document before its own scripts: counts htmx's settled
+# swaps (for `after_swap`) and reports every Content Security Policy violation
+# as a console error, whatever made it (a swap, a script, a style attribute).
+WATCH = """
+window.__htmxSettled = 0;
+document.addEventListener("htmx:afterSettle", () => { window.__htmxSettled += 1; });
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = `${event.sourceFile || ""}:${event.lineNumber || ""}`;
+  const what = event.blockedURI || "inline";
+  console.error(`CSP violation: ${event.violatedDirective} (${what}) at ${where}`);
+});
+"""
+
+
+class Console:
+    """What went wrong in the browser: console errors, uncaught script errors
+    and failed subresources. A test that provokes a failure on purpose says
+    which (`allow_status(401)`); anything else fails the test."""
+
+    def __init__(self):
+        self.errors = []
+        self.statuses = set()
+        self.allowed = []
+
+    def allow_status(self, *statuses):
+        self.statuses.update(statuses)
+
+    def allow(self, pattern):
+        self.allowed.append(re.compile(pattern))
+
+    def add(self, text):
+        if not any(pattern.search(text) for pattern in self.allowed):
+            self.errors.append(text)
+
+    def check(self, when="so far"):
+        errors, self.errors = self.errors, []
+        assert not errors, f"Console errors {when}: {errors}"
+
+    def watch(self, page):
+        def on_console(message):
+            # A page visited on purpose may answer 403 or 404; its subresources may
+            # not (see on_response), so the browser's generic load message is left out.
+            if message.type == "error" and not message.text.startswith("Failed to load resource"):
+                self.add(message.text)
+
+        def on_response(response):
+            if (
+                response.status >= 400
+                and response.request.resource_type != "document"
+                and response.status not in self.statuses
+            ):
+                self.add(f"{response.status} for {response.url}")
+
+        page.on("console", on_console)
+        page.on("response", on_response)
+        page.on("pageerror", lambda error: self.add(str(error)))
+        page.add_init_script(WATCH)
+
+
 @pytest.fixture
-def page(page, live_server):
+def console():
+    return Console()
+
+
+@pytest.fixture
+def page(page, live_server, console):
     """A page on the live server that fails the test on any console error (a
     Content Security Policy violation, a script error) and can load axe-core
-    from our own origin, so the CSP stays on while it runs."""
-    errors = []
-
-    def on_console(message):
-        # A page visited on purpose may answer 403 or 404; its subresources may not
-        # (see on_response), so the browser's generic load message is left out.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(message.text)
-
-    def on_response(response):
-        if response.status >= 400 and response.request.resource_type != "document":
-            errors.append(f"{response.status} for {response.url}")
-
-    page.on("console", on_console)
-    page.on("response", on_response)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.route(
+    from our own origin, so the CSP stays on while it runs. Other pages of the
+    same context are watched alike with `console.watch(other)`."""
+    console.watch(page)
+    page.context.route(
         f"{live_server.url}{AXE_PATH}",
         lambda route: route.fulfill(path=AXE, content_type="application/javascript"),
     )
@@ -48,7 +99,23 @@ def page(page, live_server):
     page.set_default_timeout(20_000)
     page.set_default_navigation_timeout(30_000)
     yield page
-    assert not errors, f"Console errors: {errors}"
+    console.check("during the test")
+
+
+@pytest.fixture
+def after_swap(page, console):
+    """`after_swap(action, swaps=1)`: does `action()` (a click, a key press),
+    waits until htmx has settled that many swaps, then fails on any console
+    error so far: CSP violations from swapped-in content appear only then."""
+
+    def run(action, swaps=1, on=None):
+        target = on or page
+        before = target.evaluate("() => window.__htmxSettled")
+        action()
+        target.wait_for_function("n => window.__htmxSettled >= n", arg=before + swaps)
+        console.check("after an htmx swap")
+
+    return run
 
 
 @pytest.fixture
@@ -78,18 +145,22 @@ def axe(page, live_server):
 def sign_in(page, live_server):
     """`sign_in(user)`: signs in through the form, from the keyboard, and through
     the second step with the code from the user's authenticator when they need
-    one (those who must have one are given one: tests/two_factor.py)."""
+    one (those who must have one are given one: tests/two_factor.py). `on=`
+    signs in on another page; `on_form=True` when the page already shows the
+    sign-in form (sent there by the application)."""
 
-    def go(user, password=PASSWORD):
+    def go(user, password=PASSWORD, on=None, on_form=False):
         device = authenticator_for(user) if needs_second_factor(user) else None
-        page.goto(f"{live_server.url}/accounts/sign-in/")
-        page.get_by_label("Email address").fill(user.email)
-        page.get_by_label("Password").fill(password)
-        page.keyboard.press("Enter")
+        target = on or page
+        if not on_form:
+            target.goto(f"{live_server.url}/accounts/sign-in/")
+        target.get_by_label("Email address").fill(user.email)
+        target.get_by_label("Password").fill(password)
+        target.keyboard.press("Enter")
         if device is not None:
-            page.wait_for_url(re.compile(r".*/two-factor/sign-in/.*"))
-            page.get_by_label("Code").fill(code_for(device))
-            page.keyboard.press("Enter")
-        page.wait_for_url(re.compile(r"^(?!.*sign-in).*$"))
+            target.wait_for_url(re.compile(r".*/two-factor/sign-in/.*"))
+            target.get_by_label("Code").fill(code_for(device))
+            target.keyboard.press("Enter")
+        target.wait_for_url(re.compile(r"^(?!.*sign-in).*$"))
 
     return go

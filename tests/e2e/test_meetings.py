@@ -97,6 +97,7 @@ def herefordshire(tenant_a):
             version=0,
             acting_user=tenant_a.users["minute_taker"],
         )
+        minutes.minutes_submit(meeting=previous, acting_user=tenant_a.users["minute_taker"])
     log = [
         (
             15,
@@ -149,10 +150,10 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
     page.get_by_label("End time").fill("2.30pm")
     page.get_by_role("button", name="Plan the meeting").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
-        "Enter a venue or an online meeting link"
+        "Enter the venue, or choose online or not recorded"
     )
     axe()
-    page.get_by_label("Venue").fill("Mordiford Room, Plough Lane, Hereford")
+    page.get_by_label("Venue (if in person)").fill("Mordiford Room, Plough Lane, Hereford")
     page.get_by_role("button", name="Plan the meeting").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Meeting on 18 December 2019")
     axe()
@@ -462,7 +463,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
     )
     expect(status).to_have_text("Not saved — retrying", timeout=15_000)
     expect(section("7.").locator("[data-item-status]")).to_contain_text(
-        "Your text is kept on this page"
+        "Your text is kept in this browser"
     )
     axe()
     page.unroute("**/minutes/")
@@ -507,6 +508,9 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
             "Karen Wright",
             "Philippa Granthier",
         ]
+    # Finished: the minute taker sends them to the chair from the screen's end.
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.locator(".app-minutes-status")).to_contain_text("Submitted for approval")
     page.get_by_role("button", name="Sign out").click()
 
     # 3. The independent chair approves both sets of minutes ----------------------
@@ -565,8 +569,9 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
         "SCR Report Formal Sign Off (OFFICIAL-SENSITIVE)",
         "Development & Practice Group - Lindsay MacHardy will be the lead for neglect",
         "Business Unit resources were discussed",
-        "Approved as a true and accurate record on",
-        "by Liz Murphy, chair",  # she chairs the board itself
+        # She chairs the board itself; approved at the next meeting, held.
+        "Approved as a true and accurate record by Liz Murphy (chair) at the meeting on "
+        "31 January 2020.",
         "Date of next meeting – 31 January 2020",
         "OFFICIAL-SENSITIVE",
         f"Page 1 of {len(reader.pages)}",

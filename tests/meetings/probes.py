@@ -110,6 +110,13 @@ PROBES = {
         off_board=_off_action,
         confidential=_secret_action,
     ),
+    # Confirmation pages and forms whose every field is optional: an allowed
+    # role's empty POST would act, so only refused roles post to them.
+    "meetings:minutes-submit": Probe(_meeting, allowed=MINUTE_TAKERS, **_on_meeting()),
+    "meetings:minutes-return": Probe(_meeting, allowed=CHAIRS, posts=True, **_on_meeting()),
+    "meetings:next-meeting": Probe(_meeting, allowed=MINUTE_TAKERS, **_on_meeting()),
+    "meetings:next-meeting-plan": Probe(_meeting, allowed=BUSINESS_UNIT, **_on_meeting()),
+    "meetings:attendance-initials": Probe(_meeting, allowed=MINUTE_TAKERS, **_on_meeting()),
     "meetings:minutes-approve": Probe(_meeting, allowed=CHAIRS, posts=True, **_on_meeting()),
     "meetings:minutes-amend": Probe(_meeting, allowed=AMENDERS, posts=True, **_on_meeting()),
     "meetings:minutes-publish": Probe(_meeting, allowed=BUSINESS_UNIT, **_on_meeting()),

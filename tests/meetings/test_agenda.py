@@ -144,6 +144,7 @@ def test_planning_a_meeting_with_times_as_people_write_them(tenant_a, business_m
             "date_year": "2026",
             "start_time": "1pm",
             "end_time": "2.30pm",
+            "venue_kind": "in_person",
             "venue": "Mordiford Room",
         },
     )
@@ -172,6 +173,7 @@ def test_meeting_times_are_checked(tenant_a, business_manager_client, start, end
             "date_year": "2026",
             "start_time": start,
             "end_time": end,
+            "venue_kind": "in_person",
             "venue": "Mordiford Room",
         },
     )

@@ -31,6 +31,19 @@ def minuted(meeting, tenant_a):
 
 
 @pytest.fixture
+def submitted(minuted, tenant_a):
+    """The draft submitted for approval by the minute taker."""
+    _submit(minuted, tenant_a)
+    return minuted
+
+
+def _submit(meeting, tenant):
+    with scope(partnership=tenant.partnership):
+        minutes.minutes_submit(meeting=meeting, acting_user=tenant.users["minute_taker"])
+    meeting.refresh_from_db()
+
+
+@pytest.fixture
 def next_meeting(minuted, tenant_a):
     with scope(partnership=tenant_a.partnership):
         return services.meeting_create(
@@ -46,11 +59,14 @@ def _approve(client, tenant, meeting, **data):
 
 
 def test_the_independent_chair_approves_at_the_next_meetings_item(
-    minuted, next_meeting, tenant_a, independent_chair_client
+    submitted, next_meeting, tenant_a, independent_chair_client
 ):
+    minuted = submitted
     page = independent_chair_client.get(url("minutes-approve", tenant_a, meeting_uuid=minuted.uuid))
-    assert "Approved at the meeting on 28 January 2026" in page.content.decode()
-    response = _approve(independent_chair_client, tenant_a, minuted, outcome="as_is")
+    assert "At the meeting on 28 January 2026" in page.content.decode()
+    response = _approve(
+        independent_chair_client, tenant_a, minuted, outcome="as_is", where=next_meeting.uuid
+    )
     assert response.status_code == 302
     minuted.refresh_from_db()
     assert minuted.status == Meeting.Status.MINUTES_APPROVED
@@ -58,12 +74,15 @@ def test_the_independent_chair_approves_at_the_next_meetings_item(
         approval = MinutesApproval.objects.select_related("at_item").get(meeting=minuted)
     assert approval.approver_capacity == "Independent chair"
     assert approval.at_item.meeting == next_meeting
+    assert approval.at_meeting == next_meeting
+    assert approval.approved_on == next_meeting.date
     assert approval.amendment == ""
 
 
 def test_the_boards_own_chair_approves_too_and_members_may_not(
-    minuted, tenant_a, client_for, member_client
+    submitted, tenant_a, client_for, member_client
 ):
+    minuted = submitted
     user = UserFactory()
     MembershipFactory(partnership=tenant_a.partnership, user=user, role="member")
     chair = PersonFactory(partnership=tenant_a.partnership, user=user, full_name="Liz Murphy")
@@ -73,7 +92,9 @@ def test_the_boards_own_chair_approves_too_and_members_may_not(
         )
     BoardMembershipFactory(board=tenant_a.board, person=chair, role=BoardMembership.Role.CHAIR)
     assert _approve(member_client, tenant_a, minuted, outcome="as_is").status_code == 403
-    response = _approve(client_for(user), tenant_a, minuted, outcome="amended", amendment="")
+    response = _approve(
+        client_for(user), tenant_a, minuted, outcome="amended", amendment="", where="outside"
+    )
     assert "Enter the amendment agreed" in response.content.decode()
     response = _approve(
         client_for(user),
@@ -81,6 +102,7 @@ def test_the_boards_own_chair_approves_too_and_members_may_not(
         minuted,
         outcome="amended",
         amendment="Page 2: the early help group is operational, not strategic.",
+        where="outside",
     )
     assert response.status_code == 302
     with scopes_disabled():
@@ -97,7 +119,8 @@ def test_minutes_not_yet_held_cannot_be_approved(meeting, tenant_a):
         )
 
 
-def test_approved_minutes_are_frozen_everywhere(minuted, tenant_a, minute_taker_client):
+def test_approved_minutes_are_frozen_everywhere(submitted, tenant_a, minute_taker_client):
+    minuted = submitted
     chair = tenant_a.users["independent_chair"]
     with scope(partnership=tenant_a.partnership):
         minutes.minutes_approve(meeting=minuted, acting_user=chair, capacity="Independent chair")
@@ -143,7 +166,8 @@ def test_corrections_after_approval_are_recorded_amendments(
     amend = url("minutes-amend", tenant_a, meeting_uuid=minuted.uuid)
     response = business_manager_client.post(amend, {"item": "", "text": "Too early"})
     assert "still a draft" in response.content.decode()
-    _approve(independent_chair_client, tenant_a, minuted, outcome="as_is")
+    _submit(minuted, tenant_a)
+    _approve(independent_chair_client, tenant_a, minuted, outcome="as_is", where="outside")
     assert member_client.get(amend).status_code == 403
     with scopes_disabled():
         feedback = item(minuted, "Feedback")
@@ -167,7 +191,8 @@ def test_minutes_are_published_only_once_approved(
     publish = url("minutes-publish", tenant_a, meeting_uuid=minuted.uuid)
     response = business_manager_client.post(publish)
     assert "Only approved minutes can be published" in response.content.decode()
-    _approve(independent_chair_client, tenant_a, minuted, outcome="as_is")
+    _submit(minuted, tenant_a)
+    _approve(independent_chair_client, tenant_a, minuted, outcome="as_is", where="outside")
     assert business_manager_client.post(publish).status_code == 302
     minuted.refresh_from_db()
     assert minuted.status == Meeting.Status.PUBLISHED
@@ -179,8 +204,18 @@ def test_the_next_meetings_minuting_screen_shows_the_approval(
 ):
     screen = url("minutes", tenant_a, meeting_uuid=next_meeting.uuid)
     html = minute_taker_client.get(screen).content.decode()
+    assert "In draft: not yet submitted for approval" in html
+    _submit(minuted, tenant_a)
+    html = minute_taker_client.get(screen).content.decode()
     assert "Awaiting approval by the chair or the independent chair" in html
-    _approve(independent_chair_client, tenant_a, minuted, outcome="amended", amendment="Page 2")
+    _approve(
+        independent_chair_client,
+        tenant_a,
+        minuted,
+        outcome="amended",
+        amendment="Page 2",
+        where=next_meeting.uuid,
+    )
     html = minute_taker_client.get(screen).content.decode()
     assert "Approved</strong> on" in html
     assert "with the following amendment: Page 2" in html

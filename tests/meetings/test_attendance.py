@@ -186,12 +186,23 @@ def test_quorum_by_number_of_members_present(meeting, tenant_a, present, met):
     assert quorum.rule == "at least 2 members present"
 
 
-def test_the_quorum_warning_shows_on_the_attendance_page(
+def test_the_quorum_shows_once_attendance_is_being_taken(
     meeting, tenant_a, minute_taker_client, statutory_partners
 ):
     MeetingSettingsFactory(board=tenant_a.board, quorum_statutory_partners=True)
-    page = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
-    assert "The meeting is not quorate (each statutory partner present)" in page.content.decode()
+    attendance = url("attendance", tenant_a, meeting_uuid=meeting.uuid)
+    # A meeting still to come, nobody recorded: no alarm about the quorum.
+    for page in (attendance, meeting.get_absolute_url()):
+        assert "quorate" not in minute_taker_client.get(page).content.decode()
+    with scope(partnership=tenant_a.partnership):
+        services.attendance_record(
+            meeting=meeting,
+            statuses={statutory_partners["Northshire Council"].person_id: "present"},
+            acting_user=None,
+        )
+    for page in (attendance, meeting.get_absolute_url()):
+        html = minute_taker_client.get(page).content.decode()
+        assert "The meeting is not quorate (each statutory partner present)" in html
 
 
 def test_attendance_by_agency_counts_members_and_deputies(
@@ -218,11 +229,40 @@ def test_attendance_by_agency_counts_members_and_deputies(
         },
     )
     rows = {row["organisation"]: row for row in response.context["rows"]}
-    assert rows["Northshire Council"]["present"] == 1
+    assert rows["Northshire Council"]["attended_by_member"] == 1
     assert rows["Northshire Council"]["rate"] == 100
     assert rows["Northshire Police"]["apologies"] == 1
     assert rows["Northshire Police"]["rate"] == 0
     assert "Northshire Council" in response.content.decode()
+
+
+def test_the_attendance_report_counts_a_deputys_meeting_once(
+    meeting, tenant_a, statutory_partners, observer_client
+):
+    police = statutory_partners["Northshire Police"].person
+    with scope(partnership=tenant_a.partnership):
+        services.attendance_record(
+            meeting=meeting, statuses={police.pk: "apologies"}, acting_user=None
+        )
+        services.attendance_add(
+            meeting=meeting,
+            status="present",
+            new_name="Dee Puty",
+            on_behalf_of=police,
+            acting_user=None,
+        )
+    response = observer_client.get(
+        url("attendance-report", tenant_a),
+        {"start_day": "1", "start_month": "4", "start_year": "2025",
+         "end_day": "31", "end_month": "3", "end_year": "2026"},
+    )  # fmt: skip
+    rows = {row["organisation"]: row for row in response.context["rows"]}
+    police_row = rows.get("Northshire Police")
+    assert police_row, rows
+    # The member's apologies and the deputy's presence are one meeting, attended.
+    assert police_row["meetings"] == 1
+    assert police_row["attended_by_deputy"] == 1 and police_row["apologies"] == 0
+    assert police_row["rate"] == 100
 
 
 def test_the_attendance_report_checks_its_dates(tenant_a, observer_client):
@@ -240,3 +280,17 @@ def test_the_attendance_report_checks_its_dates(tenant_a, observer_client):
     html = response.content.decode()
     assert "govuk-error-summary" in html
     assert "must be a real date" in html
+
+
+def test_the_minuting_screen_fetches_its_attendance_panel_which_returns_there(
+    meeting, tenant_a, minute_taker_client
+):
+    attendance = url("attendance", tenant_a, meeting_uuid=meeting.uuid)
+    screen = minute_taker_client.get(url("minutes", tenant_a, meeting_uuid=meeting.uuid))
+    html = screen.content.decode()
+    assert f'hx-get="{attendance}?in=minutes" hx-trigger="load"' in html
+    assert f'<a class="govuk-link" href="{attendance}">Record attendance</a>' in html
+    assert "Who is here" not in html  # a full board's rows are not in the page
+    panel = minute_taker_client.get(f"{attendance}?in=minutes", HTTP_HX_REQUEST="true")
+    assert panel.content.decode().lstrip().startswith('<div id="attendance-panel"')
+    assert '<input type="hidden" name="next" value="minutes">' in panel.content.decode()

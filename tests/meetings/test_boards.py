@@ -52,7 +52,12 @@ def test_the_business_unit_sets_the_quorum_and_standing_items(tenant_a, business
     settings_url = url("board-settings", tenant_a, board_uuid=tenant_a.board.uuid)
     response = business_manager_client.post(
         settings_url,
-        {"quorum_statutory_partners": "on", "quorum_minimum": "3", "default_venue": ""},
+        {
+            "quorum_statutory_partners": "on",
+            "quorum_minimum": "3",
+            "default_venue": "",
+            "owner_names": "initials",
+        },
     )
     assert response.status_code == 302
     with scopes_disabled():

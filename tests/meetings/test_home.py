@@ -61,6 +61,11 @@ def test_minutes_awaiting_approval_go_to_the_chairs(tenant_a, client_for, member
             version=0,
             acting_user=tenant_a.users["minute_taker"],
         )
+    # A draft is the minute taker's: not on the chair's list until submitted.
+    html = client_for(tenant_a.users["independent_chair"]).get("/").content.decode()
+    assert "Minutes awaiting your approval" not in html
+    with scope(partnership=tenant_a.partnership):
+        minutes.minutes_submit(meeting=held, acting_user=tenant_a.users["minute_taker"])
     html = client_for(tenant_a.users["independent_chair"]).get("/").content.decode()
     assert "Minutes awaiting your approval" in html
     assert f"/meetings/{held.uuid}/minutes/approve/" in html

@@ -300,7 +300,7 @@ def test_an_unknown_owner_is_an_error_in_the_form_not_a_500(meeting, tenant_a, m
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "‘XYZ’ is not a person, group or agency" in html
+    assert "‘XYZ’ is not a person, team, group or agency" in html
     assert "Do it</textarea>" in html
     response = _raise(minute_taker_client, tenant_a, meeting, feedback, "", "All")
     assert "govuk-error-summary" in response.content.decode()
@@ -475,3 +475,62 @@ def test_every_piece_of_a_discussion_is_a_block(typed, kept):
     from meetings.richtext import clean
 
     assert clean(typed) == kept
+
+
+def test_html_pasted_from_word_keeps_its_formatting_and_lists_and_nothing_else():
+    from pathlib import Path
+
+    from meetings.richtext import clean
+
+    word = (Path(__file__).parent / "data" / "word_paste.html").read_text()
+    kept = re.sub(r"\s+", " ", clean(word))
+    assert kept == (
+        "<p><strong>Performance and scrutiny</strong></p>"
+        "<p>The group <strong>agreed</strong> the <em>neglect strategy</em> with "
+        "<u>West Mercia Police</u>.</p>"
+        "<p>Styled bold and red text</p>"
+        "<ul><li>First point</li> <li>A sub-point</li> <li>Second point</li> </ul>"
+        "<ol><li>Write to partners</li> <li>Report back in March</li> </ol>"
+        "<p>In a table</p>"
+    )
+    # What the browser's cleaner sends is kept as it is.
+    browser = (
+        "<p><strong>Performance and scrutiny</strong></p>"
+        "<ul><li>First point<ul><li>A sub-point</li></ul></li></ul><ol><li>One</li></ol>"
+    )
+    assert clean(browser) == browser
+
+
+def test_the_minuting_screen_of_twenty_items_is_under_100_kb(tenant_a, minute_taker_client):
+    """Forms every item has are sent once as <template>s (the script fills them
+    in; without it each item links to their pages): the page stays small."""
+    meeting = _build(tenant_a, 20)
+    paragraph = (
+        "Members discussed the findings of the multi-agency audit and the thresholds for "
+        "referral to the MASH. It was agreed that partners would review the outcome of "
+        "their referrals, especially those that did not progress, to close the loop."
+    )
+    with scope(partnership=tenant_a.partnership):
+        for agenda_item in meeting.items.exclude(kind="previous_minutes"):
+            minutes.item_minutes_save(
+                item=agenda_item,
+                discussion=f"<p>{paragraph}</p>" * 3 + "<ul><li>Governance</li></ul>",
+                decisions="Partners review the outcome of their referrals",
+                version=1,
+                acting_user=tenant_a.users["minute_taker"],
+            )
+    response = minute_taker_client.get(url("minutes", tenant_a, meeting_uuid=meeting.uuid))
+    html = response.content.decode()
+    assert len(response.content) < 100_000, len(response.content)
+    assert html.count('id="action-form-template"') == 1
+    assert html.count("data-action-form") == 1  # in the template only
+    with scopes_disabled():
+        first = meeting.items.exclude(kind="previous_minutes").first()
+    # Without JavaScript each item links to its own page, which links to the forms.
+    own_page = url("minutes-item", tenant_a, meeting_uuid=meeting.uuid, item_uuid=first.uuid)
+    assert f'href="{own_page}#more"' in html
+    linked = minute_taker_client.get(own_page).content.decode()
+    for name in ("minutes-action", "minutes-add", "minutes-forward-plan"):
+        link = url(name, tenant_a, meeting_uuid=meeting.uuid, item_uuid=first.uuid)
+        assert f'href="{link}"' in linked
+        assert minute_taker_client.get(link).status_code == 200

@@ -128,6 +128,7 @@ def test_approved_minutes_lose_the_draft_mark_and_say_who_approved(
     minuted, tenant_a, member_client
 ):
     with scope(partnership=tenant_a.partnership):
+        minutes.minutes_submit(meeting=minuted, acting_user=tenant_a.users["minute_taker"])
         minutes.minutes_approve(
             meeting=minuted,
             acting_user=tenant_a.users["independent_chair"],
@@ -140,7 +141,8 @@ def test_approved_minutes_lose_the_draft_mark_and_say_who_approved(
         )
     _, text = _text(member_client.get(url("minutes-pdf", tenant_a, meeting_uuid=minuted.uuid)))
     assert "DRAFT" not in text
-    assert "Approved as a true and accurate record on" in text
+    assert "Approved as a true and accurate record by" in text
+    assert "(independent chair) outside a meeting, on" in text
     assert "Amendments recorded after approval" in text
     assert "it was the Vice Chair who presented" in text
 
@@ -150,12 +152,13 @@ def test_the_next_meetings_minutes_record_the_approval_at_its_item(
 ):
     with scope(partnership=tenant_a.partnership):
         later = Meeting.objects.get(date="2026-01-31")
+        minutes.minutes_submit(meeting=minuted, acting_user=tenant_a.users["minute_taker"])
         minutes.minutes_approve(
             meeting=minuted,
             acting_user=tenant_a.users["independent_chair"],
             capacity="Independent chair",
             amendment="Page 2: the early help group is operational.",
-            at_item=later.items.get(kind="previous_minutes"),
+            at_meeting=later,
         )
     _, text = _text(member_client.get(url("minutes-pdf", tenant_a, meeting_uuid=later.uuid)))
     assert "The minutes of the meeting on 17 December 2025 were approved as a true and" in text

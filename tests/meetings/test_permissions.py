@@ -21,28 +21,34 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def drafts(tenant_a):
-    """Draft minutes on both boards; the board member chairs the subgroup."""
+    """Submitted, draft and approved minutes on both boards; the board member
+    chairs the subgroup."""
     with scopes_disabled():
         BoardMembershipFactory(
             board=tenant_a.subgroup, person=tenant_a.person, role=BoardMembership.Role.CHAIR
         )
     return [
-        MeetingFactory(board=board, status=Meeting.Status.MINUTES_DRAFT, date=date)
+        MeetingFactory(board=board, status=Meeting.Status.MINUTES_SUBMITTED, date=date)
         for board, date in (
             (tenant_a.board, datetime.date(2026, 9, 1)),
             (tenant_a.subgroup, datetime.date(2026, 9, 8)),
         )
-    ] + [MeetingFactory(board=tenant_a.board, status=Meeting.Status.MINUTES_APPROVED)]
+    ] + [
+        MeetingFactory(board=board, status=status)
+        for board in (tenant_a.board, tenant_a.subgroup)
+        for status in (Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED)
+    ]
 
 
 def test_minutes_awaiting_approval_agree_with_who_may_chair(tenant_a, drafts):
     with scope(partnership=tenant_a.partnership):
         for role, membership in tenant_a.memberships.items():
             listed = set(minutes_awaiting_approval(membership))
+            # The rule: submitted minutes, on a board this member chairs.
             expected = {
                 m
                 for m in drafts
-                if m.status == Meeting.Status.MINUTES_DRAFT and can_chair(membership, m.board)
+                if m.status == Meeting.Status.MINUTES_SUBMITTED and can_chair(membership, m.board)
             }
             assert listed == expected, role
             chaired = set(boards_chaired_by(membership))

@@ -143,10 +143,16 @@ def test_an_agency_lead_must_be_one_of_this_partnerships_people(
 ):
     url = _url("agency-edit", tenant_a, agency_uuid=tenant_a.agency.uuid)
     response = business_manager_client.post(
-        url, {"kind": "statutory", "lead_representative": tenant_b.person.pk, "is_active": "on"}
+        url,
+        {
+            "kind": "statutory",
+            "lead_representative": f"person:{tenant_b.person.uuid}",
+            "is_active": "on",
+        },
     )
-    assert "Select a valid choice" in response.content.decode()
+    assert "No one called ‘person:" in response.content.decode()
     response = business_manager_client.post(
-        url, {"kind": "statutory", "lead_representative": tenant_a.person.pk, "is_active": "on"}
+        url,
+        {"kind": "statutory", "lead_representative": tenant_a.person.full_name, "is_active": "on"},
     )
     assert response.status_code == 302

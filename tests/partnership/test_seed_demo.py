@@ -61,3 +61,17 @@ def test_seed_refuses_without_debug(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+def test_seed_has_teams_owning_actions_raised_in_minutes(seeded):
+    from actions.models import ActionOwner
+    from partnership.models import PartnerAgency, Team
+
+    with scopes_disabled():
+        team = Team.objects.get(partnership__slug="dudley", name="Business Support Team")
+        assert team.members.count() == 3
+        owned = ActionOwner.objects.filter(team=team).select_related("action")
+        assert owned.count() == 2
+        assert any(row.action.origin_item_id for row in owned)  # raised in minutes
+        assert Team.objects.filter(partnership__slug="herefordshire").exists()
+        assert PartnerAgency.objects.filter(display_name="Dudley Children's Services").exists()

@@ -203,6 +203,56 @@ def test_the_business_unit_sees_clocks_due_at_home_and_on_the_overview(
     assert "Case review clocks" not in html and case.reference not in html
 
 
+def test_the_home_panel_shows_five_clocks_and_counts_the_rest(
+    tenant_a, business_manager_client, count_queries
+):
+    """The home page reads five clocks and counts the others in SQL: its query
+    count is the same with 6 cases due as with 12."""
+
+    def cases(n):
+        for _ in range(n):
+            make_case(
+                tenant_a.partnership,
+                user=tenant_a.users["business_manager"],
+                aware_date=datetime.date.today() - datetime.timedelta(days=14),
+            )
+
+    cases(6)
+    home = reverse("home")
+    small = count_queries(lambda: business_manager_client.get(home))
+    html = business_manager_client.get(home).content.decode()
+    due = len(_due_clocks(tenant_a))
+    assert due > 5 and f"All {due} clocks due" in html
+    cases(6)
+    assert count_queries(lambda: business_manager_client.get(home)) == small
+    html = business_manager_client.get(home).content.decode()
+    assert f"All {len(_due_clocks(tenant_a))} clocks due" in html
+
+
+def test_the_overview_lists_the_ten_soonest_clocks_and_counts_the_rest(
+    tenant_a, business_manager_client
+):
+    for _ in range(12):
+        make_case(
+            tenant_a.partnership,
+            user=tenant_a.users["business_manager"],
+            aware_date=datetime.date.today() - datetime.timedelta(days=30),
+        )
+    overview = reverse("dashboard:overview", args=[tenant_a.slug])
+    response = business_manager_client.get(overview)
+    shown = response.context["review_clocks"]
+    due = len(_due_clocks(tenant_a))
+    assert len(shown.clocks) == 10 and shown.count == due > 10
+    assert f"The 10 soonest of {due} clocks overdue or due this week." in response.content.decode()
+
+
+def _due_clocks(tenant):
+    from reviews.selectors import clocks_due
+
+    with scope(partnership=tenant.partnership):
+        return list(clocks_due(membership=tenant.memberships["business_manager"]))
+
+
 def test_a_long_board_summary_renders_in_the_background(tenant_a, business_manager_client):
     tenant_a.sample("case")
     with scopes_disabled():

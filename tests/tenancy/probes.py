@@ -85,6 +85,12 @@ PROBES = {
     "partnership:person-edit": Probe(
         lambda t: {"person_uuid": t.person.uuid}, allowed=BUSINESS_UNIT, posts=True
     ),
+    "partnership:search": Probe(),
+    "partnership:team-list": Probe(allowed=PEOPLE_READERS),
+    "partnership:team-create": Probe(allowed=BUSINESS_UNIT, posts=True),
+    "partnership:team-edit": Probe(
+        lambda t: {"team_uuid": t.sample("team").uuid}, allowed=BUSINESS_UNIT, posts=True
+    ),
     "partnership:membership-list": Probe(allowed=BUSINESS_UNIT),
     "partnership:membership-create": Probe(allowed=BUSINESS_UNIT, posts=True),
     "partnership:membership-edit": Probe(
@@ -106,6 +112,7 @@ NON_TENANT = {
     "healthz": 200,
     "login": 200,
     "logout": 405,  # sign out is a POST
+    "signed-in-again": "login",
     "password_reset": 200,
     "password_reset_done": 200,
     "password_reset_confirm": 200,  # an invalid link says so, on a 200 page
