@@ -83,6 +83,11 @@ class ActionQuerySet(TenantQuerySet):
         return self.annotate(rag_code=rule.case())
 
 
+# Characters in an action's text: a paragraph, however wordy; longer is a
+# paste gone wrong (a whole document, an imported cell of 100,000 characters).
+ACTION_TEXT_MAX = 2000
+
+
 class Action(TenantModel):
     """One numbered action on a board's action log."""
 

@@ -18,9 +18,6 @@ import io
 import re
 import zipfile
 
-# It escapes what we write and parses nothing, so the stdlib is safe.
-from xml.sax.saxutils import escape  # nosec B406
-
 from .spreadsheets import sheet_title
 
 MAX_CELL = 32767  # characters Excel keeps in a cell
@@ -41,6 +38,14 @@ def column_letter(index):
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
+
+
+def escape(text, entities=None):
+    """Text for XML content and attribute values (written, never parsed here)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for character, entity in (entities or {}).items():
+        text = text.replace(character, entity)
+    return text
 
 
 _LETTERS = [column_letter(i) for i in range(64)]

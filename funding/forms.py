@@ -70,14 +70,15 @@ class MoneyField(forms.Field):
             raise forms.ValidationError(
                 f"{self._cap()} must be an amount of money, {example}", code="invalid"
             ) from None
+        # Too large first: a number longer than Decimal's precision cannot be rounded.
+        if amount > MAX_MONEY:
+            raise forms.ValidationError(f"{self._cap()} is too large", code="max")
         if amount != amount.quantize(Decimal("0.01")):
             raise forms.ValidationError(
                 f"{self._cap()} must be in pounds and pence, with no more than 2 digits "
                 "after the point",
                 code="pennies",
             )
-        if amount > MAX_MONEY:
-            raise forms.ValidationError(f"{self._cap()} is too large", code="max")
         if amount == 0 and not self.allow_zero:
             raise forms.ValidationError(f"{self._cap()} must be more than £0", code="zero")
         return amount.quantize(Decimal("0.01"))
@@ -113,15 +114,16 @@ class PercentageField(forms.Field):
         if not re.fullmatch(r"\d+(\.\d+)?", text):
             raise forms.ValidationError(message, code="invalid")
         percentage = Decimal(text)
-        if percentage != percentage.quantize(Decimal("0.01")):
-            raise forms.ValidationError(
-                f"{self.partner}'s percentage can have no more than 2 digits after the point",
-                code="places",
-            )
+        # The range first: a number longer than Decimal's precision cannot be rounded.
         if not Decimal("0") < percentage <= HUNDRED:
             raise forms.ValidationError(
                 f"{self.partner}'s percentage must be more than 0 and no more than 100",
                 code="range",
+            )
+        if percentage != percentage.quantize(Decimal("0.01")):
+            raise forms.ValidationError(
+                f"{self.partner}'s percentage can have no more than 2 digits after the point",
+                code="places",
             )
         return percentage
 

@@ -139,14 +139,18 @@ class GovukDateField(forms.Field):
                 f"{name[:1].upper()}{name[1:]} must include a {' and '.join(missing)}",
                 code="incomplete",
             )
-        if not all(re.fullmatch(r"\d{1,4}", p) for p in parts):
+        if not all(re.fullmatch(r"\d+", p) for p in parts):
             raise forms.ValidationError(
                 f"{name[:1].upper()}{name[1:]} must be a real date, written in numbers",
                 code="invalid",
             )
-        day, month, year = (int(p) for p in parts)
-        if len(parts[2]) != 4:
+        if len(parts[2]) != 4:  # 20261 as much as 26
             raise forms.ValidationError("Year must include 4 numbers", code="year")
+        if len(parts[0]) > 2 or len(parts[1]) > 2:
+            raise forms.ValidationError(
+                f"{name[:1].upper()}{name[1:]} must be a real date", code="invalid"
+            )
+        day, month, year = (int(p) for p in parts)
         if not self.min_year <= year <= self.max_year:
             raise forms.ValidationError(
                 f"Year must be between {self.min_year} and {self.max_year}", code="year"

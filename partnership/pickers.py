@@ -14,7 +14,9 @@ def typeahead_attrs(partnership, kinds, *, multiple=False, create_team=False):
     url = reverse("partnership:search", kwargs={"partnership_slug": partnership.slug})
     attrs = {
         "data-typeahead": f"{url}?kinds={','.join(kinds)}",
-        "autocomplete": "off",
+        # Not autocomplete="off" here: it would stop the browser restoring what
+        # was typed when someone comes Back to the form. The type-ahead turns
+        # it off while it runs (its own list replaces the browser's).
         "spellcheck": "false",
     }
     if multiple:

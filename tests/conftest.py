@@ -7,6 +7,7 @@ executive board only. Partnership B ("Southshire") has the same shape and the
 """
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 
 import pytest
@@ -289,3 +290,21 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+# The crawl (tests/dashboard/test_crawl.py) says how many pages each role
+# reached, through a file its worker writes (CRAWL_REPORT) and this prints.
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        handle, path = tempfile.mkstemp(prefix="spm-crawl-", suffix=".txt")
+        os.close(handle)
+        os.environ["CRAWL_REPORT"] = path
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    path = os.environ.get("CRAWL_REPORT")
+    if path and not hasattr(config, "workerinput") and os.path.exists(path):
+        with open(path) as report:
+            for line in report:
+                terminalreporter.write_line(line.rstrip())
+        os.remove(path)

@@ -12,7 +12,7 @@ from govuk.forms import GovukDateField, GovukForm
 from partnership.permissions import visible_boards
 from partnership.pickers import typeahead_attrs
 
-from ..models import Action
+from ..models import ACTION_TEXT_MAX, Action
 from ..owners import ALL, OwnerDirectory, owner_label
 from .filters import MAX_OWNERS
 
@@ -95,7 +95,11 @@ class ActionForm(GovukForm):
     description = forms.CharField(
         label="Action",
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter the action"},
+        max_length=ACTION_TEXT_MAX,
+        error_messages={
+            "required": "Enter the action",
+            "max_length": f"The action must be {ACTION_TEXT_MAX:,} characters or fewer",
+        },
     )
     owners = OwnersField(
         label="Owners",

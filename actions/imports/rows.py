@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
-from ..models import Action
+from ..models import ACTION_TEXT_MAX, Action
 from ..owners import OwnerDirectory
 from ..selectors import rag_rule_for
 from .files import Formula, _text
@@ -171,6 +171,12 @@ def _parse(row, raw, directory, rule):
     row.description = _text(raw.get("description"))
     if not row.description:
         row.errors.append("There is no action in this row")
+    elif len(row.description) > ACTION_TEXT_MAX:
+        row.errors.append(
+            f"The action is {len(row.description):,} characters long: it must be "
+            f"{ACTION_TEXT_MAX:,} or fewer (is more than one action in this cell?)"
+        )
+        row.description = _short(row.description, 200)
     number = _text(raw.get("number"))
     if number:
         digits = re.sub(r"^(action\s*)?(no\.?\s*)?", "", number.lower()).strip()

@@ -11,7 +11,6 @@ from ..auth_events import record_for_user
 from ..forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
 from ..middleware import from_script
 from ..models import User
-from ..selectors import memberships_for_user
 
 
 class SignInView(auth_views.LoginView):
@@ -19,10 +18,8 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
-        # Someone on one partnership goes straight to it; others choose at home.
-        memberships = list(memberships_for_user(self.request.user)[:2])
-        if len(memberships) == 1:
-            return memberships[0].partnership.get_absolute_url()
+        # Everyone lands on home, which asks "what needs me?" (their actions,
+        # meetings, approvals) before the partnerships, even if there is one.
         return resolve_url("home")
 
     def get_context_data(self, **kwargs):

@@ -13,7 +13,6 @@ from ..auth_events import record_for_user
 from ..forms import ConfirmPasswordForm, TwoFactorCodeForm, TwoFactorSetUpForm
 from ..loaders import load_membership
 from ..permissions import can_reset_two_factor, refuse_unless, require
-from ..selectors import memberships_for_user
 from .common import posted
 
 BACKUP_CODES_SESSION_KEY = "backup_codes_to_show"
@@ -25,10 +24,7 @@ def _next_url(request):
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url
-    memberships = memberships_for_user(request.user)
-    if len(memberships) == 1:
-        return memberships[0].partnership.get_absolute_url()
-    return resolve_url("home")
+    return resolve_url("home")  # what needs me, as after any sign-in
 
 
 @login_required

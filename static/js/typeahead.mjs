@@ -75,7 +75,14 @@ class Typeahead {
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", this.listbox.id);
-    input.setAttribute("autocomplete", "off");
+    // Autocomplete is off while someone types here (the list of matches stands
+    // in for the browser's own) and on otherwise: the browser keeps what was
+    // typed, for when they come Back to the form, only where it is on.
+    const browserList = (on) =>
+      on ? input.removeAttribute("autocomplete") : input.setAttribute("autocomplete", "off");
+    browserList(document.activeElement !== input);
+    input.addEventListener("focus", () => browserList(false));
+    input.addEventListener("blur", () => browserList(true));
 
     const wrapper = document.createElement("div");
     wrapper.className = "app-owner-combobox";

@@ -321,3 +321,15 @@ def test_text_that_runs_nothing_is_not_a_formula(text):
     from documents.spreadsheets import is_formula
 
     assert not is_formula(text)
+
+
+def test_an_imported_action_too_long_is_refused_in_its_row(
+    tenant_a, business_manager_client, people
+):
+    long_cell = "y" * 100_000
+    content = f"Action,Owner\n{long_cell},PG\nGood row,PG\n".encode()
+    _, preview = _import_to_preview(business_manager_client, tenant_a, content)
+    rows = preview.context["rows"]
+    assert "100,000 characters long: it must be 2,000 or fewer" in rows[0].errors[0]
+    assert rows[1].errors == []
+    assert len(preview.content) < 60_000  # the preview shows the start of it, not all

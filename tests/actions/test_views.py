@@ -396,6 +396,35 @@ def test_my_actions_queries_do_not_grow(tenant_a, client_for, count_queries):
     assert count_queries(lambda: client.get("/")) == few
 
 
+def test_an_action_too_long_is_refused_with_what_was_typed_kept(tenant_a, business_manager_client):
+    text = "https://example.org/" + "x" * 100_000  # a paste gone wrong, unbroken
+    response = business_manager_client.post(
+        url("action-create", tenant_a),
+        {"board": str(tenant_a.board.uuid), "description": text, "owners": ["All"]},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "The action must be 2,000 characters or fewer" in body
+    assert 'href="#id_description"' in body and text in body
+    with scopes_disabled():
+        assert not Action.objects.filter(partnership=tenant_a.partnership).exists()
+
+
+def test_a_five_digit_year_is_explained(tenant_a, business_manager_client):
+    response = business_manager_client.post(
+        url("action-create", tenant_a),
+        {
+            "board": str(tenant_a.board.uuid),
+            "description": "Something",
+            "owners": ["All"],
+            "due_date_day": "31",
+            "due_date_month": "3",
+            "due_date_year": "20261",
+        },
+    )
+    assert "Year must include 4 numbers" in response.content.decode()
+
+
 def test_log_queries_and_size_do_not_grow_with_people(
     tenant_a, business_manager_client, count_queries
 ):

@@ -96,3 +96,13 @@ def test_a_document_may_embed_its_own_resources_and_nothing_else(settings, tmp_p
     assert blue in drawing(html_to_pdf(html, resources={"/charts/one.svg": (svg, "image/svg+xml")}))
     # Without the resource the image is refused, not fetched from anywhere.
     assert blue not in drawing(html_to_pdf(html))
+
+
+@pytest.mark.parametrize("marking", ["OFFICIAL", "OFFICIAL-SENSITIVE"])
+def test_the_marking_is_printed_once_at_the_top_and_once_at_the_foot_of_every_page(
+    print_template, marking
+):
+    reader = _pdf(print_template, rows=range(120), marking=marking)
+    for page in reader.pages:
+        text = page.extract_text()
+        assert text.count(marking) == 2, (marking, text.count(marking))

@@ -64,6 +64,9 @@ def test_a_board_member_updates_and_completes_their_overdue_actions(
     page, live_server, axe, sign_in, tenant_a, log
 ):
     sign_in(tenant_a.users["member"])
+    # Home first (what needs me), then into the partnership.
+    expect(page.get_by_role("main")).to_contain_text("Draft the funding letter to partners")
+    page.get_by_role("link", name=tenant_a.partnership.name, exact=True).click()
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Action log").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Action log")
     axe()
@@ -151,12 +154,12 @@ def test_the_business_unit_raises_imports_and_sets_reminders(
     page.get_by_role("link", name="Add an action").click()
     axe()
     page.get_by_label("Action", exact=True).fill("Review how we engage with schools")
-    page.get_by_label("Owner 1").fill("Nobody Known")
+    page.get_by_label("Owner 1", exact=True).fill("Nobody Known")
     page.get_by_role("button", name="Add action").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("‘Nobody Known’ is not a person")
     axe()
-    page.get_by_label("Owner 1").fill("Morgan Member (MM)")
-    page.get_by_label("Owner 2").fill("All")
+    page.get_by_label("Owner 1", exact=True).fill("Morgan Member (MM)")
+    page.get_by_label("Owner 2", exact=True).fill("All")
     page.locator("#id_due_date_0").fill("31")
     page.locator("#id_due_date_1").fill("3")
     page.locator("#id_due_date_2").fill("2030")

@@ -521,7 +521,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
             date=datetime.date(2020, 1, 31),
             venue="Mordiford Room, Plough Lane, Hereford",
         )
-    sign_in(tenant_a.users["independent_chair"])  # lands on the partnership's overview
+    sign_in(tenant_a.users["independent_chair"])  # lands on home
     page.get_by_role("link", name="Safeguarding Partnership Manager").click()
     expect(page.get_by_role("heading", name="My meetings")).to_be_visible()
     axe()

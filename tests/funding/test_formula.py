@@ -3,6 +3,7 @@
 from decimal import Decimal as D
 
 import pytest
+from django import forms
 
 from funding.formula import FormulaError, split
 
@@ -87,3 +88,12 @@ def test_a_target_in_fractions_of_a_penny_or_no_partners_is_refused():
 
 def test_a_zero_budget_splits_into_zeros():
     assert split(D("0.00"), ["a", "b"]).shares == {"a": D("0.00"), "b": D("0.00")}
+
+
+@pytest.mark.parametrize("text", ["9" * 40, "99999999999999999999999999999.999"])
+def test_an_amount_too_long_to_round_is_too_large_not_an_error(text):
+    from funding.forms import MoneyField
+
+    with pytest.raises(forms.ValidationError) as error:
+        MoneyField(name="the amount").clean(text)
+    assert error.value.code == "max"

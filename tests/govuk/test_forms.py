@@ -33,6 +33,10 @@ def _date(day, month, year):
         (("18", "December", "2019"), "Meeting date must be a real date, written in numbers"),
         (("31", "2", "2019"), "Meeting date must be a real date"),
         (("18", "12", "19"), "Year must include 4 numbers"),
+        (("18", "12", "20261"), "Year must include 4 numbers"),
+        (("18", "12", "9" * 40), "Year must include 4 numbers"),
+        (("180", "12", "2026"), "Meeting date must be a real date"),
+        (("1" * 5000, "12", "2026"), "Meeting date must be a real date"),
         (("18", "12", "1066"), "Year must be between 1900 and 2100"),
     ],
 )
@@ -93,3 +97,21 @@ def test_dates_and_times_are_written_one_way():
     # A moment in UTC is shown in UK time (British Summer Time here).
     summer = datetime.datetime(2026, 7, 1, 12, 30, tzinfo=datetime.UTC)
     assert dates.moment(summer) == "1 July 2026, 1:30pm"
+
+
+def test_every_template_writes_times_through_the_one_filter():
+    """Pages, PDFs and emails say "1:00pm" (and "12 midday") through govuk.dates'
+    `clock`/`moment` filters, never a format of their own. The audit log keeps
+    seconds, as a log must."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    allowed = {"dashboard/audit_log.html"}
+    found = []
+    for path in root.rglob("*"):
+        if path.suffix not in {".html", ".txt"} or str(path.relative_to(root)) in allowed:
+            continue
+        for match in re.finditer(r'\|time:|\|date:"[^"]*[aAgGhHisP][^"]*"', path.read_text()):
+            found.append(f"{path.relative_to(root)}: {match.group(0)}")
+    assert not found, found

@@ -13,10 +13,18 @@ def _sign_in(client, email, password=PASSWORD, **extra):
     return client.post(reverse("login"), {"username": email, "password": password, **extra})
 
 
-def test_someone_on_one_partnership_goes_straight_to_it(tenant_a, client):
-    response = _sign_in(client, tenant_a.users["observer"].email.upper())
+def test_someone_on_one_partnership_lands_on_home_with_their_actions(tenant_a, client):
+    from django_scopes import scopes_disabled
+
+    from ..actions.factories import ActionFactory
+
+    with scopes_disabled():
+        ActionFactory(board=tenant_a.board, owners=[tenant_a.person], description="Send the audit")
+    response = _sign_in(client, tenant_a.users["member"].email.upper())
     assert response.status_code == 302
-    assert response.url == f"/p/{tenant_a.slug}/"
+    assert response.url == reverse("home")
+    html = client.get(response.url).content.decode()
+    assert "Send the audit" in html and tenant_a.partnership.name in html
 
 
 def test_someone_on_several_partnerships_chooses_at_home(tenant_a, tenant_b, client):
