@@ -37,8 +37,14 @@ export function announceSignedIn() {
 
 const SKIPPED = new Set(["hidden", "password", "file", "submit", "button", "reset", "image"]);
 
-function formKey(form, index) {
-  return form.id || `${form.getAttribute("action") || ""}#${index}`;
+// A form is known by its id, else by its action and its place among the forms
+// with that action: forms a page adds later (a panel htmx loads) must not
+// change the key of the forms already there.
+function formKey(form) {
+  if (form.id) return form.id;
+  const action = form.getAttribute("action") || "";
+  const same = [...document.forms].filter((other) => (other.getAttribute("action") || "") === action);
+  return `${action}#${same.indexOf(form)}`;
 }
 
 function changedFields(form) {
@@ -71,10 +77,10 @@ function here() {
 
 export function keepForms() {
   const forms = [];
-  [...document.forms].forEach((form, index) => {
+  [...document.forms].forEach((form) => {
     if (form.hasAttribute("data-autosave")) return;
     const fields = changedFields(form);
-    if (fields.length) forms.push({ key: formKey(form, index), fields });
+    if (fields.length) forms.push({ key: formKey(form), fields });
   });
   if (!forms.length) return;
   try {
@@ -127,8 +133,8 @@ export function restoreForms() {
   if (!kept || kept.page !== here()) return false;
   sessionStorage.removeItem(KEPT_FORMS);
   let restored = false;
-  [...document.forms].forEach((form, index) => {
-    const entry = kept.forms.find((candidate) => candidate.key === formKey(form, index));
+  [...document.forms].forEach((form) => {
+    const entry = kept.forms.find((candidate) => candidate.key === formKey(form));
     if (!entry) return;
     for (const field of entry.fields) restored = restoreField(form, field) || restored;
   });
