@@ -177,3 +177,12 @@ def test_a_minute_taker_may_not_create_a_team(tenant_a, minute_taker_client):
     assert response.status_code == 403
     with scopes_disabled():
         assert not Team.objects.filter(name="Made Up Team").exists()
+
+
+def test_the_people_page_leads_the_business_unit_to_the_teams(
+    tenant_a, business_manager_client, minute_taker_client
+):
+    people = reverse("partnership:person-list", args=[tenant_a.slug])
+    teams = reverse("partnership:team-list", args=[tenant_a.slug])
+    assert f'href="{teams}"' in business_manager_client.get(people).content.decode()
+    assert f'href="{teams}"' not in minute_taker_client.get(people).content.decode()
