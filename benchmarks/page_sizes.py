@@ -2,21 +2,9 @@
 (2,000 people, 5,000 actions): every page must stay under 100 KB, so no page
 embeds the whole people list. Timed: the owner type-ahead's search."""
 
-from django.db import connections
-
 from .scenarios import size
 
 LIMIT_KB = 100
-
-
-def build(world):
-    """The world was just bulk-loaded: gather the planner's statistics, as
-    autovacuum would in service. Without them PostgreSQL guesses that a
-    partnership's 6,000 action owners are 30, and My actions took 0.75 s in
-    SQL instead of 0.04 s (a benchmark artefact, not the page)."""
-    # As the tables' owner: the service's role may not analyse them.
-    with connections["owner"].cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def _pages(world):
