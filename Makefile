@@ -50,7 +50,8 @@ lint: install
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=check-deploy-$$(date +%s%N)-not-a-real-key-but-long-enough-for-it \
 		FIELD_ENCRYPTION_KEY=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
-		ALLOWED_HOSTS=spm.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=spm.example.org SITE_URL=https://spm.example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/bandit -q -c pyproject.toml -r .
 
 test: database system-packages lint

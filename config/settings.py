@@ -7,6 +7,7 @@ secure and HTTP is redirected to HTTPS.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # Ours, from the base up: base apps, the kernel, feature apps, composition.
     "govuk",
     "audit",
@@ -275,6 +277,22 @@ SERVICE_NAME = "Safeguarding Partnership Manager"
 # Where the service is reached, for links in emails sent outside a request
 # (reminders from the daily sweep).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# Passkeys (django-otp-webauthn), a second factor beside the app's codes
+# (partnership.passkeys). A passkey belongs to one domain, the relying party id:
+# by default SITE_URL's host, and the service is its one origin. Browsers refuse
+# an address as the id, so 127.0.0.1 stands as "localhost": locally, passkeys
+# work on http://localhost:8000. WEBAUTHN_RP_ID, WEBAUTHN_RP_NAME and
+# WEBAUTHN_ORIGINS (comma-separated, scheme and port included) override them;
+# changing the id later makes every passkey registered before unusable.
+_SITE = urlsplit(SITE_URL)
+_SITE_HOST = "localhost" if _SITE.hostname in ("127.0.0.1", "::1") else _SITE.hostname
+_SITE_ORIGIN = f"{_SITE.scheme}://{_SITE_HOST}" + (f":{_SITE.port}" if _SITE.port else "")
+OTP_WEBAUTHN_RP_ID = env("WEBAUTHN_RP_ID", default=_SITE_HOST)
+OTP_WEBAUTHN_RP_NAME = env("WEBAUTHN_RP_NAME", default=SERVICE_NAME)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("WEBAUTHN_ORIGINS", default=[_SITE_ORIGIN])
+# A second factor only: the password always comes first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 LOGGING = {
     "version": 1,

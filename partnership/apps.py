@@ -7,8 +7,9 @@ class PartnershipConfig(AppConfig):
     verbose_name = "Partnerships and people"
 
     def ready(self):
-        from . import (
+        from . import (  # noqa: F401 - checks registers the kernel's deploy checks
             auth_events,
+            checks,
             object_permissions,
             permissions,  # noqa: F401 - registers the rules templates ask
             rls,

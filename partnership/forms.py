@@ -196,10 +196,13 @@ class TwoFactorCodeForm(GovukForm):
         autocapitalize="none",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, has_app=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.device = None
+        if not has_app:  # passkeys only: the box takes backup codes
+            self.fields["code"].help_text = "One of the backup codes you saved"
+            self.fields["code"].error_messages["required"] = "Enter one of your backup codes"
 
     def clean_code(self):
         from .two_factor import throttled, verify
@@ -230,6 +233,37 @@ class TwoFactorSetUpForm(GovukForm):
         if not code.isdigit() or len(code) != 6:
             raise forms.ValidationError("Enter the 6-digit code, like 123456")
         return code
+
+
+class PasskeyNameForm(GovukForm):
+    """The name a user gives a passkey they add, so they can tell theirs apart."""
+
+    name = forms.CharField(
+        label="Name this passkey",
+        help_text="So you can tell your passkeys apart, for example 'Work laptop' or 'Phone'",
+        max_length=64,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "autocomplete": "off"}),
+        error_messages={
+            "required": "Enter a name for the passkey",
+            "max_length": "The name must be 64 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_name(self):
+        from .passkeys import name_taken
+
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter a name for the passkey")
+        if name_taken(self.user, name):
+            raise forms.ValidationError(
+                f"You already have a passkey called '{name}'. Give this one another name"
+            )
+        return name
 
 
 # The partnership itself -------------------------------------------------------------

@@ -1,17 +1,19 @@
-"""Two-factor sign-in (django-otp): an authenticator app (TOTP) plus one-time
-backup codes.
+"""Two-factor sign-in (django-otp): an authenticator app (TOTP), passkeys
+(WebAuthn, partnership.passkeys) and one-time backup codes.
 
 Required for anyone who is the business unit or the independent chair of any
 partnership, and for the people who run the service (staff); offered to
 everyone. After the password, someone with a device must enter a code before
 any page opens; someone who must have one and has none is taken to set it up.
-A business manager can reset a user's second factor when they lose it (the user
-sets it up again at their next sign-in); every step is in the audit log.
+A passkey counts exactly as an authenticator does. A business manager can reset
+a user's second factor when they lose it (every device goes, passkeys too; the
+user sets it up again at their next sign-in); every step is in the audit log.
 
 Codes are checked by django-otp, which refuses a code used before and slows down
 guessing (each wrong code doubles the wait before the next is tried)."""
 
 import secrets
+from collections import Counter
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -43,6 +45,14 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "logout",
     "two-factor-sign-in",
     "two-factor-set-up",
+    # Passkeys: used at the second step, or added as someone's first second
+    # factor (django-otp-webauthn refuses to add one for a user who has a device
+    # and has not passed the step; the add page sends them to it).
+    "passkey-add",
+    "passkey-add-begin",
+    "passkey-add-complete",
+    "passkey-sign-in-begin",
+    "passkey-sign-in-complete",
     "healthz",
     "accessibility",
 }
@@ -68,6 +78,14 @@ def has_device(user):
 
 def app_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def has_app_or_passkey(user):
+    """Whether the user has a second factor besides backup codes."""
+    return any(
+        not device.persistent_id.startswith("otp_static.")
+        for device in devices_for_user(user, confirmed=True)
+    )
 
 
 def backup_codes_left(user):
@@ -145,16 +163,17 @@ def two_factor_reset(*, user, partnership, acting_user):
     """A business manager's recovery for someone who lost their phone and codes:
     removes their devices, so they set up again at their next sign-in, and
     tells them by email."""
-    removed = 0
+    removed = Counter()
     for device in list(devices_for_user(user, confirmed=None)):
+        removed[_kind(device)] += 1
         device.delete()
-        removed += 1
+    what = ", ".join(f"{kind} ({count})" for kind, count in sorted(removed.items()))
     record(
         "auth.two_factor_reset",
         user=acting_user,
         partnership=partnership,
         obj=user,
-        detail=f"{user.email}: {removed} device(s) removed",
+        detail=f"{user.email}: removed {what or 'nothing'}",
     )
     context = {"user": user, "partnership": partnership, "by": acting_user}
     send_mail(
@@ -163,7 +182,16 @@ def two_factor_reset(*, user, partnership, acting_user):
         from_email=None,
         recipient_list=[user.email],
     )
-    return removed
+    return sum(removed.values())
+
+
+def _kind(device):
+    app_label = device.persistent_id.split(".", 1)[0]
+    return {
+        "otp_totp": "authenticator app",
+        "otp_static": "backup codes",
+        "django_otp_webauthn": "passkeys",
+    }.get(app_label, app_label)
 
 
 def mark_verified(request, device):

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import accounts, two_factor
+from .views import accounts, passkeys, two_factor
 
 urlpatterns = [
     path("sign-in/", accounts.sign_in, name="login"),
@@ -23,5 +23,27 @@ urlpatterns = [
         "two-factor/backup-codes/",
         two_factor.two_factor_backup_codes,
         name="two-factor-backup-codes",
+    ),
+    path("two-factor/passkeys/add/", passkeys.passkey_add, name="passkey-add"),
+    path("two-factor/passkeys/add/begin/", passkeys.passkey_add_begin, name="passkey-add-begin"),
+    path(
+        "two-factor/passkeys/add/complete/",
+        passkeys.passkey_add_complete,
+        name="passkey-add-complete",
+    ),
+    re_path(
+        r"^two-factor/passkeys/(?P<passkey_id>[0-9a-f]{64})/remove/$",
+        passkeys.passkey_remove,
+        name="passkey-remove",
+    ),
+    path(
+        "two-factor/passkeys/sign-in/begin/",
+        passkeys.passkey_sign_in_begin,
+        name="passkey-sign-in-begin",
+    ),
+    path(
+        "two-factor/passkeys/sign-in/complete/",
+        passkeys.passkey_sign_in_complete,
+        name="passkey-sign-in-complete",
     ),
 ]

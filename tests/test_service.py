@@ -58,10 +58,27 @@ def test_deploy_checks_pass_with_production_settings():
         env={
             "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
             "ALLOWED_HOSTS": "spm.example.org",
+            "SITE_URL": "https://spm.example.org",
             "FIELD_ENCRYPTION_KEY": "GqJjZxZs5OBal6vinSdFby2HGmwx-d5FZ3vxEvrdHzg=",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_checks_warn_when_passkeys_would_belong_to_localhost():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={
+            "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
+            "ALLOWED_HOSTS": "spm.example.org",
+            "FIELD_ENCRYPTION_KEY": "GqJjZxZs5OBal6vinSdFby2HGmwx-d5FZ3vxEvrdHzg=",
+        },
+    )
+    assert result.returncode != 0
+    assert "partnership.W001" in result.stderr and "partnership.W002" in result.stderr
 
 
 def test_deploy_checks_fail_without_a_key_for_real_identifiers():

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .. import two_factor
+from .. import passkeys, two_factor
 from ..auth_events import record_for_user
 from ..forms import ConfirmPasswordForm, TwoFactorCodeForm, TwoFactorSetUpForm
 from ..loaders import load_membership
@@ -18,7 +18,8 @@ from .common import posted
 BACKUP_CODES_SESSION_KEY = "backup_codes_to_show"
 
 
-def _next_url(request):
+def next_url(request):
+    """Where a sign-in step goes next: the `next` asked for, when it is ours."""
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -31,10 +32,11 @@ def _next_url(request):
 def two_factor_sign_in(request):
     user = request.user
     if two_factor.is_verified(request):
-        return redirect(_next_url(request))
+        return redirect(next_url(request))
     if not two_factor.has_device(user):
         return redirect("two-factor-set-up")
-    form = TwoFactorCodeForm(posted(request), user=user)
+    has_app = two_factor.app_device(user) is not None
+    form = TwoFactorCodeForm(posted(request), user=user, has_app=has_app)
     if form.is_valid():
         two_factor.mark_verified(request, form.device)
         backup = form.device.persistent_id.startswith("otp_static.")
@@ -50,11 +52,18 @@ def two_factor_sign_in(request):
                 f"You used a backup code: {left} left. Make new ones from "
                 "'Two-factor sign-in' if you are running out.",
             )
-        return redirect(_next_url(request))
+        return redirect(next_url(request))
     if form.is_bound and form.data.get("code"):
         record_for_user("auth.two_factor_failed", user=user, request=request)
     return render(
-        request, "registration/two_factor_sign_in.html", {"form": form, "next": _next_url(request)}
+        request,
+        "registration/two_factor_sign_in.html",
+        {
+            "form": form,
+            "next": next_url(request),
+            "has_app": has_app,
+            "has_passkeys": passkeys.passkeys_for(user).exists(),
+        },
     )
 
 
@@ -87,7 +96,8 @@ def two_factor_set_up(request):
             "qr_code": segno.make(secret, error="m").svg_data_uri(scale=5, border=2),
             "key": " ".join(_chunks(_base32(device), 4)),
             "required": two_factor.required_for(user),
-            "replacing": two_factor.has_device(user),
+            "replacing": two_factor.app_device(user) is not None,
+            "has_device": two_factor.has_device(user),
         },
     )
 
@@ -116,7 +126,7 @@ def two_factor_backup_codes(request):
     return render(
         request,
         "registration/two_factor_backup_codes.html",
-        {"codes": codes, "continue_url": _next_url(request)},
+        {"codes": codes, "continue_url": next_url(request)},
     )
 
 
@@ -128,6 +138,10 @@ def two_factor_manage(request):
         "registration/two_factor.html",
         {
             "app_device": two_factor.app_device(user),
+            "passkeys": [
+                (passkey, passkeys.public_id(passkey)) for passkey in passkeys.passkeys_for(user)
+            ],
+            "has_device": two_factor.has_device(user),
             "codes_left": two_factor.backup_codes_left(user),
             "required": two_factor.required_for(user),
         },

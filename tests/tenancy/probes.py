@@ -124,8 +124,17 @@ NON_TENANT = {
     "two-factor-sign-in": "login",
     "two-factor-set-up": "login",
     "two-factor-backup-codes": "login",
+    # Passkeys are the signed-in user's own: tests/partnership/test_passkeys.py
+    # proves one user cannot see, use or remove another's.
+    "passkey-add": "login",
+    "passkey-add-begin": "login",
+    "passkey-add-complete": "login",
+    "passkey-remove": "login",
+    "passkey-sign-in-begin": "login",
+    "passkey-sign-in-complete": "login",
 }
 NON_TENANT_KWARGS = {
+    "passkey-remove": {"passkey_id": "0" * 64},
     "password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"},
     "calendar-feed": {
         "token": "no-ones-token",

@@ -92,6 +92,32 @@ def test_no_table_points_at_tenant_rows_without_a_partnership_of_its_own():
     assert referring - tenant == set()
 
 
+# Tables of a user's own sign-in factors: keyed to the user, not to a
+# partnership (a user's authenticator or passkey serves every partnership they
+# belong to), so, like sessions, they carry no policy; code reaches their rows
+# only through the signed-in user (partnership.two_factor, partnership.passkeys).
+SECOND_FACTOR_TABLES = {
+    "otp_totp_totpdevice",
+    "otp_static_staticdevice",
+    "otp_static_statictoken",
+    "django_otp_webauthn_webauthncredential",
+    "django_otp_webauthn_webauthnattestation",
+    "django_otp_webauthn_webauthnuserhandle",
+}
+
+
+@pytest.mark.django_db(databases=BOTH)
+def test_second_factor_tables_are_the_users_own_and_the_service_may_use_them():
+    role = rls.app_role()
+    with connections["owner"].cursor() as cursor:
+        tenant = set(_tables(cursor))
+        assert not SECOND_FACTOR_TABLES & tenant
+        for table in sorted(SECOND_FACTOR_TABLES):
+            for privilege in ("SELECT", "INSERT", "UPDATE", "DELETE"):
+                cursor.execute("SELECT has_table_privilege(%s, %s, %s)", [role, table, privilege])
+                assert cursor.fetchone()[0], f"{role} lacks {privilege} on {table}"
+
+
 @pytest.mark.django_db(databases=BOTH)
 def test_the_service_role_owns_nothing_and_cannot_bypass_row_level_security():
     role = rls.app_role()
