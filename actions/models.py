@@ -6,10 +6,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from govuk.dates import day
+from partnership.links import reverse
 from partnership.tenancy import TenantManager, TenantModel, TenantQuerySet
 
 from .rag import CLOSED, RagRule

@@ -8,7 +8,9 @@ type-ahead's). People also type owners as trackers write them ("PG",
 `OwnerDirectory.parse` reads those.
 """
 
+import operator
 import re
+from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -210,16 +212,21 @@ def owner_choices(board) -> list[tuple[str, str]]:
     return OwnerDirectory(board).choices()
 
 
-def people_owning_q(person, *, today=None):
-    """ActionOwner rows by which `person` owns an action: named themselves, "All"
-    on a board they sit on, a group they chair, a team they are in, or an agency
-    they lead for."""
+def people_owning_ways(person, *, today=None):
+    """The ways `person` owns an action, each a Q on ActionOwner: named
+    themselves, "All" on a board they sit on, a group they chair, a team they
+    are in, or an agency they lead for."""
     seats = BoardMembership.objects.current(today).filter(person=person)
     chairs = seats.filter(role__in=[BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR])
-    return (
-        Q(person=person)
-        | Q(all_members=True, action__board__in=seats.values("board"))
-        | Q(board__in=chairs.values("board"))
-        | Q(team__in=TeamMember.objects.filter(person=person).values("team"))
-        | Q(agency__lead_representative=person)
-    )
+    return [
+        Q(person=person),
+        Q(all_members=True, action__board__in=seats.values("board")),
+        Q(board__in=chairs.values("board")),
+        Q(team__in=TeamMember.objects.filter(person=person).values("team")),
+        Q(agency__lead_representative=person),
+    ]
+
+
+def people_owning_q(person, *, today=None):
+    """ActionOwner rows by which `person` owns an action (any of `people_owning_ways`)."""
+    return reduce(operator.or_, people_owning_ways(person, today=today))

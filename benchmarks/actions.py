@@ -150,3 +150,10 @@ SCENARIOS = {
     "action reminder sweep, dry run (5,000 actions)": _sweep_dry_run,
     "action reminder sweep, run again (all sent)": _sweep,
 }
+
+# Issue 11's targets, as multiples of the health check in the same run.
+TARGETS = {
+    "action log, page 1 of 5,000 actions": 4,
+    "board action log (250 actions)": 4,
+    "My actions (home page)": 4,
+}

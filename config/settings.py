@@ -100,7 +100,7 @@ TEMPLATES = [
                 "partnership.context_processors.tenancy",
                 "dashboard.navigation.menu",
             ],
-            "builtins": ["govuk.templatetags.govuk"],
+            "builtins": ["govuk.templatetags.govuk", "partnership.templatetags.links"],
         },
     },
 ]

@@ -7,8 +7,8 @@ it. Files are kept for DocumentJob.KEEP_DAYS days."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
+from partnership.links import reverse
 from partnership.tenancy import TenantModel
 
 

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
+from partnership.links import reverse
 from partnership.tenancy import TenantModel
 
 MONEY = {"max_digits": 12, "decimal_places": 2}

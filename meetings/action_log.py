@@ -24,17 +24,16 @@ RAG_CHANGES = [
 
 def raised_in(meeting):
     """{agenda item id: [actions raised at it]} for one meeting, each with its
-    owners and RAG. Shown only beside items the reader may see (an action
-    follows its item), so this reads every action the meeting raised."""
-    rule = action_selectors.rag_rule_for(meeting.partnership_id)
+    owners: what minutes print of an action (number, text, owners, due date).
+    Shown only beside items the reader may see (an action follows its item),
+    so this reads every action the meeting raised. The meeting is the one
+    given, its partnership too: nothing is read twice."""
     raised = {}
-    for action in (
-        action_selectors.actions_for_list(
-            Action.objects.for_partnership(meeting.partnership_id), rule
-        )
-        .filter(origin_meeting=meeting)
-        .order_by("number")
-    ):
+    actions = action_selectors.with_owners(
+        Action.objects.for_partnership(meeting.partnership_id).filter(origin_meeting=meeting)
+    )
+    for action in actions.order_by("number"):
+        action.partnership, action.origin_meeting = meeting.partnership, meeting
         raised.setdefault(action.origin_item_id, []).append(action)
     return raised
 

@@ -20,6 +20,12 @@ sets (partnership.tenancy):
 
 Nothing set means no tenant row at all: it fails closed.
 
+Tables keyed to a user rather than a partnership (sessions, django-otp's
+devices and backup codes, django-otp-webauthn's passkeys) have no
+partnership_id and so no policy: a user's second factor serves every
+partnership they belong to, and code reaches those rows only through the
+signed-in user. The app role gets its grants on them like every table.
+
 `apply(connection)` runs after every `migrate` (post_migrate, as the owner), so a
 new app's tables are covered the moment they exist; tests/tenancy/test_rls.py
 lists the tenant tables from the catalogue and fails for any without its policy.
@@ -33,11 +39,14 @@ from django.db import connections
 
 POLICY = "tenant_isolation"
 
+# Each setting is read in a scalar subquery: PostgreSQL reads it once per
+# statement (an InitPlan) and compares each row with the value, instead of
+# calling current_setting twice for every row it looks at.
 TENANT = (
-    "partnership_id = NULLIF(current_setting('app.partnership_id', true), '')::bigint"
-    " OR current_setting('app.across_partnerships', true) = 'on'"
+    "partnership_id = (SELECT NULLIF(current_setting('app.partnership_id', true), '')::bigint)"
+    " OR (SELECT current_setting('app.across_partnerships', true) = 'on')"
 )
-OWN_ROWS = "user_id = NULLIF(current_setting('app.user_id', true), '')::bigint"
+OWN_ROWS = "user_id = (SELECT NULLIF(current_setting('app.user_id', true), '')::bigint)"
 
 # Tables whose policy differs from the one above, and why.
 SPECIAL = {

@@ -216,18 +216,21 @@ def _database(**changes):
     """Runs the block in a transaction (a savepoint, if one is open) whose
     row-level security settings are the current ones with `changes`; the
     previous settings hold again afterwards (an error rolls them back with the
-    savepoint)."""
+    savepoint). Inside another such block the settings are known without asking
+    the database: they are the ones that block wrote in this transaction."""
     nested = connection.in_atomic_block
     with transaction.atomic():
-        previous = _read_settings() if nested else DatabaseTenancy()
-        current = replace(_database_tenancy.get() or previous, **changes)
-        _write_settings(current)
+        known = _database_tenancy.get() if nested else None
+        previous = known or (_read_settings() if nested else DatabaseTenancy())
+        current = replace(previous, **changes)
+        if current != previous or not nested:
+            _write_settings(current)
         token = _database_tenancy.set(current)
         try:
             yield
         finally:
             _database_tenancy.reset(token)
-        if nested:
+        if nested and current != previous:
             _write_settings(previous)
 
 

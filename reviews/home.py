@@ -12,10 +12,9 @@ from partnership.models import Role
 from partnership.permissions import is_business_unit
 from partnership.tenancy import in_partnership
 
-from .clocks import working_days_between
 from .models import ReportVersion, Signatory, Stage
 from .permissions import can_sign_version, visible_cases
-from .selectors import clocks_due
+from .selectors import DueClocks, clocks_due, soonest_clocks
 
 CLOCK_LIMIT = 5
 
@@ -24,16 +23,11 @@ CLOCK_LIMIT = 5
 class PartnershipReviews:
     membership: object
     to_sign: list = field(default_factory=list)
-    clocks: list = field(default_factory=list)
-    clock_count: int = 0
+    due: DueClocks = field(default_factory=lambda: DueClocks(clocks=[], count=0))
 
     @property
     def partnership(self):
         return self.membership.partnership
-
-    @property
-    def more_clocks(self):
-        return self.clock_count > len(self.clocks)
 
 
 def panel(request, memberships):
@@ -42,7 +36,7 @@ def panel(request, memberships):
     for membership in memberships:
         with in_partnership(membership.partnership):
             reviews = _for(membership, today)
-        if reviews.to_sign or reviews.clocks:
+        if reviews.to_sign or reviews.due.clocks:
             found.append(reviews)
     if not found:
         return None
@@ -79,11 +73,5 @@ def _for(membership, today):
     found.to_sign = awaiting_sign_off(membership)
     if is_business_unit(membership):
         clocks = clocks_due(membership=membership, today=today)
-        found.clocks = list(clocks[:CLOCK_LIMIT])
-        found.clock_count = (
-            clocks.count() if len(found.clocks) == CLOCK_LIMIT else len(found.clocks)
-        )
-        for clock in found.clocks:
-            clock.current_state = clock.state(today)
-            clock.days_left = working_days_between(today, clock.due_on)
+        found.due = soonest_clocks(clocks, limit=CLOCK_LIMIT, today=today)
     return found

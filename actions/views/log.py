@@ -8,7 +8,7 @@ from partnership.loaders import load_board
 
 from ..forms import read_filters
 from ..rag import rule_text
-from ..selectors import action_log, rag_counts, rag_rule_for
+from ..selectors import action_log, rag_counts, rag_rule_for, rows_of
 
 PER_PAGE = 50
 
@@ -28,7 +28,12 @@ def _log_page(request, board):
         membership=request.membership, filters=filters, rule=rule, with_rag_filter=False
     )
     actions = action_log(membership=request.membership, filters=filters, rule=rule)
-    page = paginate(request, actions, per_page=PER_PAGE)
+    counts = rag_counts(without_rag)
+    # Without a RAG filter the log is the counted rows: no second count.
+    total = None if filters.rags else sum(counts.values())
+    # The page is cut from the ids alone, then its rows are read whole.
+    page = paginate(request, actions.values_list("pk", flat=True), per_page=PER_PAGE, count=total)
+    page.object_list = rows_of(actions, page.object_list)
     for action in page.object_list:
         action._rag_rule = rule
     return render(
@@ -39,7 +44,7 @@ def _log_page(request, board):
             "filter_form": form,
             "board": board,
             "page": page,
-            "counts": rag_counts(without_rag),
+            "counts": counts,
             "selected": form.selected(),
             "export_query": form.querystring(),
             "rule_text": rule_text(rule.warning_days),

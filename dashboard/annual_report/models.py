@@ -14,8 +14,8 @@ import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
+from partnership.links import reverse
 from partnership.tenancy import TenantModel
 
 

@@ -3,9 +3,9 @@
 import datetime
 
 from django.db import models
-from django.urls import reverse
 
 from govuk.dates import day
+from partnership.links import reverse
 from partnership.tenancy import TenantModel
 
 

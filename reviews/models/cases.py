@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 
+from partnership.links import reverse
 from partnership.object_permissions import TenantGroupObjectPermission, TenantUserObjectPermission
 from partnership.tenancy import TenantModel
 

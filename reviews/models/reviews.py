@@ -8,9 +8,9 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
+from partnership.links import reverse
 from partnership.tenancy import TenantModel
 
 from .cases import Case, ReviewType

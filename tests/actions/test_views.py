@@ -396,6 +396,26 @@ def test_my_actions_queries_do_not_grow(tenant_a, client_for, count_queries):
     assert count_queries(lambda: client.get("/")) == few
 
 
+def test_my_actions_shows_the_most_urgent_and_counts_the_rest(tenant_a, client_for):
+    """Someone who owns 40 open actions sees the 15 most urgent on their home
+    page (overdue first), with how many there are and how many are overdue, and
+    a link to all of them in the log."""
+    from actions.selectors import MY_ACTIONS_SHOWN
+
+    many_actions(tenant_a.board, 30, owners=[tenant_a.person], due_date=today() + 9 * DAY)
+    many_actions(tenant_a.board, 10, owners=[tenant_a.person], due_date=today() - 3 * DAY)
+    response = client_for(tenant_a.users["member"]).get("/")
+    (_, panel), *_ = response.context["panels"]
+    (group,) = panel["groups"]
+    assert len(group.actions) == MY_ACTIONS_SHOWN < group.count == 40
+    assert group.overdue_count == 10
+    assert all(a.overdue for a in group.actions[:10]) and not group.actions[10].overdue
+    html = response.content.decode()
+    assert "10 overdue" in html
+    assert "See all 40 of your open actions in the" in html
+    assert "mine=1" in html
+
+
 def test_an_action_too_long_is_refused_with_what_was_typed_kept(tenant_a, business_manager_client):
     text = "https://example.org/" + "x" * 100_000  # a paste gone wrong, unbroken
     response = business_manager_client.post(

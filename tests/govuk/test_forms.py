@@ -1,7 +1,9 @@
 import datetime
+import re
+from pathlib import Path
 
 import pytest
-from django import forms
+from django import forms, template
 
 from govuk.forms import GovukDateField, GovukForm
 
@@ -115,3 +117,48 @@ def test_every_template_writes_times_through_the_one_filter():
         for match in re.finditer(r'\|time:|\|date:"[^"]*[aAgGhHisP][^"]*"', path.read_text()):
             found.append(f"{path.relative_to(root)}: {match.group(0)}")
     assert not found, found
+
+
+class PickForm(GovukForm):
+    one = forms.ChoiceField(
+        choices=[("", "Choose"), ("a&b", 'Tom "T" <Smith>'), ("c", "Carol")], required=False
+    )
+    many = forms.MultipleChoiceField(
+        choices=[("Police", [("p1", "Police 1"), ("p2", "Police 2")]), ("x", "Other")],
+        required=False,
+    )
+
+
+def _django_select(bound_field):
+    """The field's select as Django's own templates write it (one template per
+    option): what templates/django/forms/widgets/select.html replaces."""
+    from django.template import engines
+
+    widget = bound_field.field.widget
+    attrs = {**bound_field.build_widget_attrs({}), "id": bound_field.auto_id}
+    context = widget.get_context(bound_field.html_name, bound_field.value(), attrs)
+    engine = engines["django"].engine
+    source = (
+        Path(forms.__file__).parent / "templates/django/forms/widgets/select.html"
+    ).read_text()
+    return engine.from_string(source).render(template.Context(context))
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [({}, "one"), ({"one": "a&b"}, "one"), ({}, "many"), ({"many": ["p2", "x"]}, "many")],
+)
+def test_selects_are_written_as_django_writes_them(data, name):
+    """Options are written in Python (govuk.templatetags.govuk.select_options),
+    not a template each; the markup is Django's, escaping and selection included."""
+    from django.template.loader import get_template
+
+    assert "select_options" in get_template("django/forms/widgets/select.html").template.source
+    field = PickForm(data or None)[name]
+    ours = str(field)
+    assert _squash(ours) == _squash(_django_select(field))
+    assert "&lt;Smith&gt;" in ours or name == "many"
+
+
+def _squash(html):
+    return re.sub(r">\s+<", "><", html.strip())
