@@ -184,7 +184,7 @@ HEREFORDSHIRE_ITEMS = [
 DUDLEY_ITEMS = [
     (
         "Introductions and apologies",
-        "none",
+        "main",
         "",
         None,
         False,
@@ -333,13 +333,13 @@ SUBGROUP_ITEMS = [
 
 STANDING = {
     "herefordshire": [
-        ("Welcome and apologies", "none", ""),
+        ("Welcome and apologies", "none", W),
         ("Minutes of the previous meeting, action log and matters arising", "main", D),
         ("Messages to and from partnership groups", "main", ""),
         ("Any other business", "main", ""),
     ],
     "dudley": [
-        ("Introductions and apologies", "none", ""),
+        ("Introductions and apologies", "main", W),
         ("Minutes, matters arising and action tracker review", "main", D),
         ("Participation: the young person's view", "main", ""),
         ("Any other business", "main", ""),
@@ -429,6 +429,13 @@ def _seed_board(demo, board, today, members, officers, *, manager, minute_taker,
         quorum_statutory_partners=is_board,
         quorum_minimum=None if is_board else 3,
         default_venue=_venue(demo),
+        # Dudley's minutes number the introductions 1; Herefordshire's leave
+        # the welcome unnumbered.
+        agenda_numbering=(
+            MeetingSettings.AgendaNumbering.WELCOME_NUMBERED
+            if demo.partnership.slug == "dudley"
+            else MeetingSettings.AgendaNumbering.WELCOME_NOT_NUMBERED
+        ),
     )
     for position, (title, numbering, kind) in enumerate(
         STANDING.get(demo.partnership.slug, STANDING["dudley"]) if is_board else [], start=1

@@ -6,10 +6,12 @@ not see sensitive material), exactly as for another partnership's records."""
 import uuid
 
 from django.core.exceptions import BadRequest
+from django.http import Http404
 
 from partnership.loaders import load
 from partnership.permissions import can_view_sensitive, hide_unless
 
+from . import selectors
 from .models import AgendaItem, Attendance, ForwardPlanItem, Meeting, Paper, StandingItem
 from .permissions import can_view_item, can_view_meeting
 
@@ -68,6 +70,21 @@ def load_standing_item(request, board, standing_uuid):
     return load(request, StandingItem.objects.filter(board=board), uuid=standing_uuid)
 
 
+def load_standing_ref(request, board, ref):
+    """A standing item as the board's settings page names it (`StandingItem.ref`):
+    one of the board's own, or a default (unsaved) while the board has none of
+    its own; 404 for a default once it has (a page from before they changed)."""
+    if not ref.startswith("default-"):
+        return load_standing_item(request, board, parse_uuid(ref, "standing item"))
+    if selectors.standing_items(board):
+        raise Http404("The board has its own standing items now")
+    defaults = {str(item.position): item for item in selectors.default_standing_items(board)}
+    item = defaults.get(ref.removeprefix("default-"))
+    if item is None:
+        raise Http404("No such standing item")
+    return item
+
+
 def posted_uuid(request, name):
     """A UUID the page posts in a field (a row to remove): a malformed one is a
     bad request (400), never a server error."""
@@ -77,10 +94,16 @@ def posted_uuid(request, name):
 def posted_move(request):
     """(uuid, "up" or "down") from a move button's value "<uuid>:<direction>";
     anything else a browser could send is a bad request (400)."""
+    value, direction = posted_move_ref(request)
+    return parse_uuid(value, "move"), direction
+
+
+def posted_move_ref(request):
+    """(what to move, "up" or "down") from a move button's value "<ref>:<direction>"."""
     value, _, direction = request.POST.get("move", "").partition(":")
     if direction not in ("up", "down"):
         raise BadRequest("move must say up or down")
-    return parse_uuid(value, "move"), direction
+    return value, direction
 
 
 def parse_uuid(value, name):

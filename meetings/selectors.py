@@ -4,12 +4,15 @@ needs up front, so a page's query count does not grow with its rows."""
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from partnership.models import BoardMembership, PartnerAgency
 from partnership.permissions import can_view_sensitive, visible_boards
+from partnership.selectors import agency_name_here
 
 from . import action_log
 from .models import (
@@ -23,11 +26,15 @@ from .models import (
     Paper,
     StandingItem,
 )
+from .numbering import agenda_numbers
 from .permissions import boards_chaired_by
 
-# A new board's agenda, until its settings name standing items of their own.
+# A new board's standing items, until the business unit changes them (then they
+# become the board's own rows: `services.standing_items_adopt_defaults`). The
+# welcome is numbered as the board numbers its agenda. The date of the next
+# meeting is not an item: the minutes print it after the last one.
 DEFAULT_STANDING_ITEMS = [
-    {"title": "Welcome, introductions and apologies", "numbering": "none"},
+    {"title": "Welcome, introductions and apologies", "kind": "welcome"},
     {
         "title": "Minutes of the previous meeting, action log and matters arising",
         "kind": "previous_minutes",
@@ -126,29 +133,22 @@ def minutes_returned(meeting, history):
 
 
 def minutes_context(meeting, *, include_confidential):
-    """Everything a page or document showing the minutes needs."""
-    items = with_meeting(agenda(meeting, include_confidential=include_confidential), meeting)
-    actions = action_log.raised_in(meeting)
-    for item in items:
-        item.raised_actions = actions.get(item.pk, [])
+    """Everything a page or document showing the minutes needs: the record
+    (`minutes_record`) with the attendance, and each action's owners as these
+    minutes print them."""
+    context = minutes_record(meeting, include_confidential=include_confidential)
     attendance = attendance_list(meeting)
     groups = attendance_groups(attendance)
     initials = minutes_initials(attendance)
     names = owner_names(meeting.board)
-    for item in items:
+    for item in context["items"]:
         for action in item.raised_actions:
             action.owners_printed = owners_printed(action, initials, names)
-    history = minutes_history(meeting)
-    approval = getattr(meeting, "approval", None)
     return {
+        **context,
         "initials": initials,
         "initials_clashes": initials_clashes(attendance),
         "owner_names": names,
-        "history": history,
-        "returned": minutes_returned(meeting, history),
-        "approval_entered_by": _entered_by(approval, history),
-        "meeting": meeting,
-        "items": items,
         "attendance": attendance,
         "groups": groups,
         "attendance_groups": [
@@ -161,6 +161,26 @@ def minutes_context(meeting, *, include_confidential):
             )
             if groups[key]
         ],
+    }
+
+
+def minutes_record(meeting, *, include_confidential):
+    """The minutes without the attendance: items with their minutes and the
+    actions raised at them, the history, the approval, amendments and the next
+    meeting. What the minuting screen shows, whose attendance panel comes on
+    its own (100 rows at bench size, a third of the screen's reads)."""
+    items = with_meeting(agenda(meeting, include_confidential=include_confidential), meeting)
+    actions = action_log.raised_in(meeting)
+    for item in items:
+        item.raised_actions = actions.get(item.pk, [])
+    history = minutes_history(meeting)
+    approval = getattr(meeting, "approval", None)
+    return {
+        "history": history,
+        "returned": minutes_returned(meeting, history),
+        "approval_entered_by": _entered_by(approval, history),
+        "meeting": meeting,
+        "items": items,
         "approval": approval,
         "amendments": list(
             meeting.amendments.select_related("item").order_by("created_at")
@@ -258,10 +278,35 @@ def initials_clashes(attendance):
     return clashes
 
 
+def _with_organisation_here(rows, partnership_id):
+    """Attendance rows or seats, each with `organisation_here`: the name the
+    partnership gives the organisation shown for them (what they represent,
+    else their own), or null where it uses the organisation's own name."""
+    return rows.annotate(
+        organisation_shown=Coalesce("representing_id", "person__organisation_id")
+    ).annotate(organisation_here=agency_name_here(partnership_id, "organisation_shown"))
+
+
+def attendee_organisation(row):
+    """The organisation an attendee (or a seat) is shown with, as the
+    partnership names it (else its short name); "" when none, or when their job
+    title names it already ("Director, Fairshire Council")."""
+    organisation = row.representing or row.person.organisation
+    if organisation is None:
+        return ""
+    label = getattr(row, "organisation_here", None) or organisation.label
+    title = row.person.job_title
+    if label in title or organisation.name in title:
+        return ""
+    return label
+
+
 def attendance_list(meeting):
     return list(
-        Attendance.objects.for_partnership(meeting.partnership_id)
-        .filter(meeting=meeting)
+        _with_organisation_here(
+            Attendance.objects.for_partnership(meeting.partnership_id).filter(meeting=meeting),
+            meeting.partnership_id,
+        )
         .select_related("person", "person__organisation", "on_behalf_of", "representing")
         .order_by("-is_member", "person__full_name")
     )
@@ -281,10 +326,12 @@ def unlisted_seats(meeting, attendance):
     listed = {row.person_id for row in attendance}
     return [
         seat
-        for seat in BoardMembership.objects.for_partnership(meeting.partnership_id)
-        .current(on=meeting.date)
-        .filter(board=meeting.board_id)
-        .select_related("person", "person__organisation", "representing")
+        for seat in _with_organisation_here(
+            BoardMembership.objects.for_partnership(meeting.partnership_id)
+            .current(on=meeting.date)
+            .filter(board=meeting.board_id),
+            meeting.partnership_id,
+        ).select_related("person", "person__organisation", "representing")
         if seat.person_id not in listed
     ]
 
@@ -316,7 +363,8 @@ def quorum(meeting, attendance):
         )
         for agency in statutory:
             if agency.organisation_id not in represented:
-                result.problems.append(f"No one present for {agency.organisation}")
+                # The agency as the partnership names it.
+                result.problems.append(f"No one present for {agency}")
     if rules.quorum_minimum:
         members = sum(1 for row in present if row.is_member)
         if members < rules.quorum_minimum:
@@ -336,7 +384,51 @@ def meeting_settings(board):
 
 
 def standing_items(board):
+    """The board's own standing items, in order (none until it has changed the defaults)."""
     return list(StandingItem.objects.for_partnership(board.partnership_id).filter(board=board))
+
+
+def default_standing_items(board):
+    """The defaults as unsaved standing items of the board, positions 1, 2, 3..."""
+    return [
+        StandingItem(partnership_id=board.partnership_id, board=board, position=n, **spec)
+        for n, spec in enumerate(DEFAULT_STANDING_ITEMS + DEFAULT_CLOSING_ITEMS, start=1)
+    ]
+
+
+def standing_items_in_use(board):
+    """What a new agenda of the board starts with: its own standing items, or the
+    defaults (unsaved, `pk` None) while it has none."""
+    return standing_items(board) or default_standing_items(board)
+
+
+def agenda_numbering(board, settings=None):
+    """The board's numbering style (the default until its settings are saved)."""
+    settings = settings if settings is not None else meeting_settings(board)
+    if settings is None:
+        return MeetingSettings._meta.get_field("agenda_numbering").default
+    return settings.agenda_numbering
+
+
+def numbered_standing_items(board, settings=None):
+    """`standing_items_in_use`, each with `number`: the one it gets on a new
+    agenda in the board's numbering style."""
+    standing = standing_items_in_use(board)
+    style = agenda_numbering(board, settings)
+    for item, number in zip(standing, standing_numbers(standing, style), strict=True):
+        item.number = number
+    return standing
+
+
+def standing_numbers(standing, style):
+    """The number each standing item gets on a new agenda in the board's style
+    ("" for an unnumbered one)."""
+    return agenda_numbers(
+        [
+            SimpleNamespace(numbering=s.numbering_on(style), number="", number_is_manual=False)
+            for s in standing
+        ]
+    )
 
 
 def next_meeting(board, *, after):
@@ -479,20 +571,24 @@ def agency_attendance(partnership, *, boards, start, end):
     percentage of its meetings it attended (in person or by a deputy). One
     query, however many meetings."""
     rows = (
-        Attendance.objects.for_partnership(partnership)
-        .filter(meeting__board__in=boards, meeting__date__range=(start, end), is_member=True)
+        _with_organisation_here(
+            Attendance.objects.for_partnership(partnership).filter(
+                meeting__board__in=boards, meeting__date__range=(start, end), is_member=True
+            ),
+            getattr(partnership, "pk", partnership),
+        )
         .exclude(status=Attendance.Status.EXPECTED)
         .values_list(
             "meeting_id",
-            "representing__name",
-            "person__organisation__name",
+            # The organisation as the partnership names it.
+            Coalesce("organisation_here", "representing__name", "person__organisation__name"),
             "status",
             "on_behalf_of_id",
         )
     )
     seen = defaultdict(set)  # (organisation, meeting) -> what happened
-    for meeting_id, representing, own, status, deputising in rows:
-        organisation = representing or own or "No organisation"
+    for meeting_id, organisation, status, deputising in rows:
+        organisation = organisation or "No organisation"
         if status in (Attendance.Status.PRESENT, Attendance.Status.IN_ATTENDANCE):
             seen[organisation, meeting_id].add("deputy" if deputising else "member")
         else:

@@ -72,9 +72,15 @@ urlpatterns = [
     ),
     path(BOARD + "settings/", boards.board_settings, name="board-settings"),
     path(BOARD + "standing-items/new/", boards.standing_item_create, name="standing-item-create"),
+    # <ref>: a standing item's UUID, or "default-<n>" while the board has none of its own.
     path(
-        BOARD + "standing-items/<uuid:standing_uuid>/edit/",
+        BOARD + "standing-items/<str:ref>/edit/",
         boards.standing_item_edit,
         name="standing-item-edit",
+    ),
+    path(
+        BOARD + "standing-items/<str:ref>/rename/",
+        boards.standing_item_rename,
+        name="standing-item-rename",
     ),
 ]

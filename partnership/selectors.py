@@ -118,8 +118,12 @@ def agencies(partnership):
 
 
 def people(partnership, *, query="", include_inactive=False):
-    people = Person.objects.for_partnership(partnership).select_related(
-        "partnership", "organisation", "user"
+    """People, each with `organisation_here` (the partnership's name for their
+    organisation, if it gives one), found by any of their names."""
+    people = (
+        Person.objects.for_partnership(partnership)
+        .select_related("partnership", "organisation", "user")
+        .annotate(organisation_here=agency_name_here(partnership, "organisation_id"))
     )
     if not include_inactive:
         people = people.filter(is_active=True)
@@ -130,6 +134,7 @@ def people(partnership, *, query="", include_inactive=False):
             | Q(job_title__icontains=query)
             | Q(organisation__name__icontains=query)
             | Q(organisation__short_name__icontains=query)
+            | Q(organisation_here__icontains=query)
             | Q(email__icontains=query)
         )
     return people

@@ -21,7 +21,13 @@ from .minutes import (
     ReturnMinutesForm,
     ReviewActionForm,
 )
-from .plans import ForwardPlanItemForm, MeetingSettingsForm, StandingItemForm, month_choices
+from .plans import (
+    ForwardPlanItemForm,
+    MeetingSettingsForm,
+    StandingItemForm,
+    StandingItemRenameForm,
+    month_choices,
+)
 
 __all__ = [
     "AddMinuteForm",
@@ -46,6 +52,7 @@ __all__ = [
     "RaiseActionForm",
     "ReviewActionForm",
     "StandingItemForm",
+    "StandingItemRenameForm",
     "active_people",
     "month_choices",
 ]

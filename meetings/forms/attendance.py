@@ -28,19 +28,29 @@ OTHER_STATUSES = [
 ]
 
 
+# Above this many people the statuses are drop-down lists, not rows of radios:
+# four radios a person is 1.5 KB of HTML each, and a 100-member board's page
+# would pass 250 KB. A board's usual 15 to 30 members keep their radios.
+COMPACT_FROM = 40
+
+
 class AttendanceForm(GovukForm):
     """One status (and note) per person listed, named by the person's uuid."""
 
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
+        rows = list(rows)
+        self.compact = len(rows) >= COMPACT_FROM
         self.rows = []
-        for row in rows:
+        for index, row in enumerate(rows, start=1):
             person, is_member = row["person"], row["is_member"]
             key = str(person.uuid)
+            # Compact rows have short ids (the page repeats each id twice a row).
+            short = {"attrs": {"id": f"s{index}"}} if self.compact else {}
             self.fields[f"status-{key}"] = forms.ChoiceField(
                 label=person.full_name,
                 choices=MEMBER_STATUSES if is_member else OTHER_STATUSES,
-                widget=forms.RadioSelect,
+                widget=forms.Select(**short) if self.compact else forms.RadioSelect,
                 initial=row["status"],
             )
             self.fields[f"note-{key}"] = forms.CharField(
@@ -48,6 +58,7 @@ class AttendanceForm(GovukForm):
                 required=False,
                 max_length=200,
                 initial=row["note"],
+                widget=forms.TextInput(attrs={"id": f"n{index}"} if self.compact else {}),
             )
             self.rows.append({**row, "status_field": self[f"status-{key}"]})
             self.rows[-1]["note_field"] = self[f"note-{key}"]
@@ -122,9 +133,12 @@ class AttendeeAddForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         members = meeting.attendance.filter(is_member=True, on_behalf_of__isnull=True)
-        self.fields["on_behalf_of"].queryset = Person.objects.for_partnership(
-            meeting.partnership_id
-        ).filter(pk__in=members.values("person_id"))
+        # Names only: the select lists a whole board (100 members at bench size).
+        self.fields["on_behalf_of"].queryset = (
+            Person.objects.for_partnership(meeting.partnership_id)
+            .filter(pk__in=members.values("person_id"))
+            .only("pk", "full_name")
+        )
         self.fields["on_behalf_of"].empty_label = "No one: not a deputy"
         # A type-ahead of the partnership's people from the server: never the
         # whole list in the page (2,000 people in a large partnership).

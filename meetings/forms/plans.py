@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from govuk.dates import day
+from govuk.forms import GovukForm
 from partnership.forms import TenantModelForm
 
 from ..limits import NOTE_LIMIT, too_long
@@ -97,12 +98,24 @@ class ForwardPlanItemForm(TenantModelForm):
 class MeetingSettingsForm(TenantModelForm):
     class Meta:
         model = MeetingSettings
-        fields = ["quorum_statutory_partners", "quorum_minimum", "default_venue", "owner_names"]
+        fields = [
+            "quorum_statutory_partners",
+            "quorum_minimum",
+            "default_venue",
+            "owner_names",
+            "agenda_numbering",
+        ]
         widgets = {
             "quorum_minimum": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
             "owner_names": forms.RadioSelect,
+            "agenda_numbering": forms.RadioSelect,
+        }
+        help_texts = {
+            "agenda_numbering": "New agendas number the welcome, introductions and apologies "
+            "this way; agendas already made keep their numbers",
         }
         labels = {
+            "agenda_numbering": "How agendas are numbered",
             "owner_names": "How the minutes (PDF) name action owners",
             "quorum_statutory_partners": "Quorum: each statutory partner must be present",
             "quorum_minimum": "Quorum: minimum number of members present (optional)",
@@ -134,3 +147,27 @@ class StandingItemForm(TenantModelForm):
         self.fields["previous_minutes"].initial = (
             self.instance.kind == AgendaItem.Kind.PREVIOUS_MINUTES
         )
+        if self.instance.is_welcome:
+            # Numbered as the board numbers its agenda (its meeting settings).
+            del self.fields["numbering"]
+            del self.fields["previous_minutes"]
+
+
+class StandingItemRenameForm(GovukForm):
+    """A standing item's new title, typed in place on the board's settings page."""
+
+    title = forms.CharField(
+        label="Title",
+        max_length=StandingItem._meta.get_field("title").max_length,
+        error_messages={
+            "required": "Enter the title of the standing item",
+            "max_length": "The title must be 300 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, standing, **kwargs):
+        # Ids made from the item: several rows can be open at once with htmx.
+        kwargs.setdefault("auto_id", f"rename-{standing.ref}-%s")
+        kwargs.setdefault("initial", {"title": standing.title})
+        super().__init__(*args, **kwargs)
+        self.standing = standing

@@ -13,7 +13,7 @@ from .calendar import CalendarFeedToken
 from .meetings import AgendaItem, ItemKind, Meeting, Purpose
 from .minutes import ItemMinutes, MinutesAmendment, MinutesApproval, MinutesTransition
 from .papers import Paper
-from .plans import ForwardPlanItem, MeetingSettings, StandingItem
+from .plans import ForwardPlanItem, MeetingSettings, StandingItem, StandingKind
 
 __all__ = [
     "AgendaItem",
@@ -30,4 +30,5 @@ __all__ = [
     "Paper",
     "Purpose",
     "StandingItem",
+    "StandingKind",
 ]

@@ -38,6 +38,25 @@ class MeetingSettings(TenantModel):
         help_text="How the Owner column of the minutes (PDF) names people",
     )
 
+    class AgendaNumbering(models.TextChoices):
+        # Herefordshire's minutes: "Welcome", then 1. Minutes of the previous meeting.
+        WELCOME_NOT_NUMBERED = (
+            "welcome_not_numbered",
+            "The welcome is not numbered: the previous minutes are item 1",
+        )
+        # Dudley's: 1. Introductions and apologies, 2. Minutes...
+        WELCOME_NUMBERED = (
+            "welcome_numbered",
+            "Every item is numbered: the welcome is item 1, the previous minutes item 2",
+        )
+
+    agenda_numbering = models.CharField(
+        "how agendas are numbered",
+        max_length=30,
+        choices=AgendaNumbering.choices,
+        default=AgendaNumbering.WELCOME_NOT_NUMBERED,
+    )
+
     tenant_parent = "board"
 
     class Meta:
@@ -56,18 +75,34 @@ class MeetingSettings(TenantModel):
         return " and ".join(parts)
 
 
+class StandingKind(models.TextChoices):
+    """What a standing item is. An agenda item keeps ITEM or PREVIOUS_MINUTES;
+    the welcome is an ordinary item there, numbered as the board numbers its
+    agenda when the meeting is planned."""
+
+    ITEM = ItemKind.ITEM.value, ItemKind.ITEM.label
+    PREVIOUS_MINUTES = ItemKind.PREVIOUS_MINUTES.value, ItemKind.PREVIOUS_MINUTES.label
+    WELCOME = "welcome", "Welcome, introductions and apologies"
+
+
 class StandingItem(TenantModel):
     """An item on every agenda of the board (the voice of the child, the
-    minutes of the previous meeting...), added when a meeting is planned."""
+    minutes of the previous meeting...), added when a meeting is planned. Its
+    title is copied onto each agenda: renaming it leaves agendas already made
+    as they were."""
+
+    Kind = StandingKind
 
     board = models.ForeignKey(
         "partnership.Board", on_delete=models.PROTECT, related_name="standing_items"
     )
     position = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=ItemKind.choices, default=ItemKind.ITEM)
+    kind = models.CharField(max_length=20, choices=StandingKind.choices, default=StandingKind.ITEM)
     numbering = models.CharField(
-        max_length=10, choices=AgendaItem.Numbering.choices, default=AgendaItem.Numbering.MAIN
+        max_length=10,
+        choices=AgendaItem.Numbering.choices,
+        default=AgendaItem.Numbering.MAIN,
     )
     purpose = models.CharField(max_length=20, choices=Purpose.choices, blank=True)
     minutes_allowed = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -87,6 +122,24 @@ class StandingItem(TenantModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def ref(self):
+        """How the settings page names it: its UUID, or "default-<n>" for the n-th
+        default of a board that has none of its own yet."""
+        return str(self.uuid) if self.pk is not None else f"default-{self.position}"
+
+    @property
+    def is_welcome(self):
+        return self.kind == StandingKind.WELCOME
+
+    def numbering_on(self, agenda_numbering):
+        """The numbering an agenda gives this item under the board's style."""
+        if not self.is_welcome:
+            return self.numbering
+        if agenda_numbering == MeetingSettings.AgendaNumbering.WELCOME_NUMBERED:
+            return AgendaItem.Numbering.MAIN
+        return AgendaItem.Numbering.NONE
 
 
 class ForwardPlanItem(TenantModel):

@@ -43,8 +43,11 @@ from .plans import (
     meeting_settings_save,
     standing_item_create,
     standing_item_move,
+    standing_item_own,
     standing_item_remove,
+    standing_item_rename,
     standing_item_update,
+    standing_items_adopt_defaults,
 )
 
 __all__ = [
@@ -84,7 +87,10 @@ __all__ = [
     "renumber",
     "standing_item_create",
     "standing_item_move",
+    "standing_item_own",
     "standing_item_remove",
+    "standing_item_rename",
     "standing_item_update",
+    "standing_items_adopt_defaults",
     "swap_positions",
 ]

@@ -11,6 +11,7 @@ from ..models import (
     AgendaItem,
 )
 from ..numbering import agenda_numbers
+from ..selectors import agenda_numbering
 from .common import minutes_changed, refuse_if_frozen, swap_positions
 
 # Agenda -------------------------------------------------------------------------
@@ -128,8 +129,9 @@ def agenda_item_remove(*, item, acting_user):
 @service
 def agenda_add_standing_items(*, meeting, standing, acting_user):
     """Adds chosen standing items at the end of the agenda."""
+    style = agenda_numbering(meeting.board)
     return [
-        agenda_item_create(meeting=meeting, acting_user=acting_user, **item_spec(s))
+        agenda_item_create(meeting=meeting, acting_user=acting_user, **item_spec(s, style))
         for s in standing
     ]
 
@@ -151,12 +153,14 @@ def agenda_add_from_forward_plan(*, meeting, plan_items, acting_user):
     ]
 
 
-def item_spec(standing):
-    """An agenda item's fields from a board's standing item."""
+def item_spec(standing, style):
+    """An agenda item's fields from a board's standing item, numbered in the
+    board's style (`style`: its agenda numbering)."""
     return {
         "title": standing.title,
-        "kind": standing.kind,
-        "numbering": standing.numbering,
+        # The welcome is an ordinary item on the agenda.
+        "kind": AgendaItem.Kind.ITEM if standing.is_welcome else standing.kind,
+        "numbering": standing.numbering_on(style),
         "purpose": standing.purpose,
         "minutes_allowed": standing.minutes_allowed,
         "is_confidential": standing.is_confidential,

@@ -11,7 +11,7 @@ from partnership.models import BoardMembership
 from partnership.writes import service
 
 from ..models import AgendaItem, Attendance, CalendarFeedToken, Meeting
-from ..selectors import DEFAULT_CLOSING_ITEMS, DEFAULT_STANDING_ITEMS, standing_items
+from ..selectors import agenda_numbering, standing_items_in_use
 from .agenda import item_spec, renumber
 from .common import minutes_changed, refuse_if_frozen
 
@@ -57,12 +57,8 @@ def meeting_create(*, board, acting_user, with_standing_items=True, **fields):
     elif meeting.kind == Meeting.Kind.DEVELOPMENT_DAY:
         specs = [{"title": meeting.subject or "Development day"}]
     else:
-        standing = standing_items(board)
-        specs = (
-            [item_spec(s) for s in standing]
-            if standing
-            else DEFAULT_STANDING_ITEMS + DEFAULT_CLOSING_ITEMS
-        )
+        style = agenda_numbering(board)
+        specs = [item_spec(s, style) for s in standing_items_in_use(board)]
     for position, spec in enumerate(specs, start=1):
         AgendaItem.objects.create(meeting=meeting, position=position, **spec)
     renumber(meeting)

@@ -69,6 +69,13 @@ def owner_initials(action):
 
 
 @register.filter
+def attendee_organisation(row):
+    from ..selectors import attendee_organisation
+
+    return attendee_organisation(row)
+
+
+@register.filter
 def attendee_line(row):
     """'Ellen Foster (EF), Head of Safeguarding, NHS Herefordshire ICB'."""
     person = row.person
@@ -78,9 +85,9 @@ def attendee_line(row):
         parts[0] += f" ({row.note})"
     if person.job_title:
         parts.append(person.job_title)
-    organisation = row.representing or person.organisation
-    if organisation and organisation.name not in person.job_title:
-        parts.append(organisation.label)
+    organisation = attendee_organisation(row)
+    if organisation:
+        parts.append(organisation)
     line = ", ".join(parts)
     if row.on_behalf_of_id:
         line += f", on behalf of {row.on_behalf_of.full_name}"
@@ -107,8 +114,7 @@ def board_meetings(context, board):
         "upcoming": upcoming[1:4],
         "past": past[:4],
         "settings": settings,
-        "standing": selectors.standing_items(board),
-        "defaults": selectors.DEFAULT_STANDING_ITEMS + selectors.DEFAULT_CLOSING_ITEMS,
+        "standing": selectors.numbered_standing_items(board, settings),
         "plan": selectors.forward_plan(
             board, include_confidential=can_view_sensitive(request.membership)
         )[:5],

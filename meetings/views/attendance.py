@@ -4,6 +4,7 @@ or in attendance; deputies and guests added by name; the quorum checked."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from partnership.permissions import refuse_unless
 from partnership.views.common import posted
@@ -25,6 +26,7 @@ def attendance_rows(meeting):
             "status": row.status,
             "note": row.note,
             "attendance": row,
+            "organisation": selectors.attendee_organisation(row),
         }
         for row in listed
     ]
@@ -35,6 +37,7 @@ def attendance_rows(meeting):
             "status": Attendance.Status.EXPECTED,
             "note": "",
             "attendance": None,
+            "organisation": selectors.attendee_organisation(seat),
         }
         for seat in selectors.unlisted_seats(meeting, listed)
     ]
@@ -93,6 +96,7 @@ def attendance(request, meeting_uuid):
     template = "meetings/_attendance_panel.html" if request.htmx else "meetings/attendance.html"
     context = attendance_panel_context(meeting, form=form)
     context["saved"] = request.method == "POST" and form is None
+    context["saved_at"] = timezone.now()
     # The minuting screen's panel (fetched by it) returns there without JavaScript.
     context["in_minutes"] = "minutes" in (request.GET.get("in"), request.POST.get("next"))
     return render(request, template, context)

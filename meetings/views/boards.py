@@ -8,8 +8,13 @@ from partnership.permissions import can_view_sensitive, refuse_unless
 from partnership.views.common import posted
 
 from .. import selectors, services
-from ..forms import ForwardPlanItemForm, MeetingSettingsForm, StandingItemForm
-from ..loaders import load_plan_item, load_standing_item, posted_move
+from ..forms import (
+    ForwardPlanItemForm,
+    MeetingSettingsForm,
+    StandingItemForm,
+    StandingItemRenameForm,
+)
+from ..loaders import load_plan_item, load_standing_ref, posted_move_ref
 from ..models import MeetingSettings
 from ..permissions import can_manage_meetings, can_plan_forward
 
@@ -78,14 +83,15 @@ def forward_plan_edit(request, board_uuid, plan_uuid):
 def board_settings(request, board_uuid):
     board = load_board(request, board_uuid)
     refuse_unless(can_manage_meetings(request.membership))
-    standing = selectors.standing_items(board)
     if request.method == "POST" and "move" in request.POST:
-        moving, direction = posted_move(request)
-        item = next((s for s in standing if s.uuid == moving), None)
-        if item is not None:
-            services.standing_item_move(
-                standing=item, direction=direction, acting_user=request.user
-            )
+        ref, direction = posted_move_ref(request)
+        standing = load_standing_ref(request, board, ref)
+        standing = services.standing_item_own(
+            board=board, standing=standing, acting_user=request.user
+        )
+        services.standing_item_move(
+            standing=standing, direction=direction, acting_user=request.user
+        )
         return _to_settings(board)
     current = selectors.meeting_settings(board) or MeetingSettings(
         partnership=board.partnership, board=board
@@ -97,6 +103,17 @@ def board_settings(request, board_uuid):
         )
         messages.success(request, f"Meeting settings of {board} saved")
         return redirect(board)
+    return _settings_page(request, board, form)
+
+
+def _settings_page(request, board, form=None, *, rename_form=None, renamed=None):
+    """The board's meeting settings and its standing items, one of them perhaps
+    open to rename in place (`rename_form`) or just renamed."""
+    settings = selectors.meeting_settings(board)
+    if form is None:
+        instance = settings or MeetingSettings(partnership=board.partnership, board=board)
+        form = MeetingSettingsForm(instance=instance, partnership=request.partnership)
+    standing = selectors.numbered_standing_items(board, settings)
     return render(
         request,
         "meetings/board_settings.html",
@@ -104,28 +121,53 @@ def board_settings(request, board_uuid):
             "form": form,
             "board": board,
             "standing": standing,
-            "defaults": selectors.DEFAULT_STANDING_ITEMS + selectors.DEFAULT_CLOSING_ITEMS,
+            "defaults_in_use": bool(standing) and standing[0].pk is None,
+            "rename_form": rename_form,
+            "renaming": rename_form.standing.ref if rename_form else None,
+            "renamed": renamed,
         },
     )
+
+
+def standing_item_rename(request, board_uuid, ref):
+    """A standing item renamed in place on the settings page: a plain form
+    without JavaScript, the standing items swapped in place with htmx. A
+    default is made the board's own first (with the other defaults)."""
+    board = load_board(request, board_uuid)
+    refuse_unless(can_manage_meetings(request.membership))
+    standing = load_standing_ref(request, board, ref)
+    form = StandingItemRenameForm(posted(request), standing=standing)
+    if form.is_valid():
+        standing = services.standing_item_own(
+            board=board, standing=standing, acting_user=request.user
+        )
+        old_title, title = standing.title, form.cleaned_data["title"]
+        services.standing_item_rename(standing=standing, title=title, acting_user=request.user)
+        if request.htmx:
+            return _settings_page(request, board, renamed=(standing.ref, old_title, title))
+        messages.success(request, f"‘{old_title}’ renamed ‘{title}’")
+        return _to_settings(board)
+    return _settings_page(request, board, rename_form=form)
 
 
 def standing_item_create(request, board_uuid):
     return _standing_item_form(request, board_uuid, None)
 
 
-def standing_item_edit(request, board_uuid, standing_uuid):
-    return _standing_item_form(request, board_uuid, standing_uuid)
+def standing_item_edit(request, board_uuid, ref):
+    return _standing_item_form(request, board_uuid, ref)
 
 
-def _standing_item_form(request, board_uuid, standing_uuid):
+def _standing_item_form(request, board_uuid, ref):
     board = load_board(request, board_uuid)
     refuse_unless(can_manage_meetings(request.membership))
     standing = None
-    if standing_uuid is not None:
-        standing = load_standing_item(request, board, standing_uuid)
+    if ref is not None:
+        standing = load_standing_ref(request, board, ref)
     if standing is not None and request.method == "POST" and "remove" in request.POST:
-        services.standing_item_remove(standing=standing, acting_user=request.user)
-        messages.success(request, f"Standing item {standing} removed")
+        own = services.standing_item_own(board=board, standing=standing, acting_user=request.user)
+        services.standing_item_remove(standing=own, acting_user=request.user)
+        messages.success(request, f"Standing item {own} removed")
         return _to_settings(board)
     form = StandingItemForm(
         posted(request), instance=standing, partnership=request.partnership, board=board
@@ -135,9 +177,11 @@ def _standing_item_form(request, board_uuid, standing_uuid):
         if standing is None:
             saved = services.standing_item_create(board=board, data=data, acting_user=request.user)
         else:
-            services.standing_item_update(standing=standing, data=data, acting_user=request.user)
-            saved = standing
-        messages.success(request, f"Standing item {saved} saved")
+            saved = services.standing_item_own(
+                board=board, standing=standing, acting_user=request.user
+            )
+            services.standing_item_update(standing=saved, data=data, acting_user=request.user)
+        messages.success(request, f"Standing item {data['title']} saved")
         return _to_settings(board)
     return render(
         request,

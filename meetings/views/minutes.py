@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 
+from govuk.dates import clock
 from partnership.permissions import refuse_unless
 from partnership.views.common import posted
 
@@ -80,9 +80,11 @@ def minuting(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     may = request.can.on(meeting)
-    context = selectors.minutes_context(meeting, include_confidential=may.see_confidential)
+    # The attendance panel is fetched by the page, with its initials warning.
+    context = selectors.minutes_record(meeting, include_confidential=may.see_confidential)
     for item in context["items"]:
-        _prepare(item)
+        # Each item's action form is filled in from the page's one template.
+        item.minutes_form = _minutes_form(item)
     review_needed = any(item.is_previous_minutes for item in context["items"])
     return render(
         request,
@@ -119,7 +121,7 @@ def _prepare(item, minutes_form=None, action_form=None):
 
 
 def _saved_at(minutes):
-    return timezone.localtime(minutes.updated_at).strftime("%H:%M") if minutes.pk else ""
+    return clock(minutes.updated_at) if minutes.pk else ""
 
 
 def minutes_item(request, meeting_uuid, item_uuid):
@@ -179,6 +181,7 @@ def minutes_item(request, meeting_uuid, item_uuid):
                         "result": "saved",
                         "version": minutes.version,
                         "time": _saved_at(minutes),
+                        "at": minutes.updated_at.isoformat(),
                     }
                     if reopened:
                         answer["notice"] = REOPENED

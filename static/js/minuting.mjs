@@ -188,8 +188,23 @@ function plainText(html) {
   return new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
 }
 
+const CLOCK = new Intl.DateTimeFormat("en-GB", {
+  hour: "numeric",
+  minute: "2-digit",
+  hour12: true,
+  timeZone: "Europe/London",
+});
+
+// Times as every page writes them (govuk/dates.py `clock`): 2:05pm, 12 midday.
 function clock(time) {
-  return new Date(time).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const parts = Object.fromEntries(
+    CLOCK.formatToParts(new Date(time)).map((part) => [part.type, part.value]),
+  );
+  const period = (parts.dayPeriod || "").toLowerCase().replace(/\./g, "");
+  if (parts.hour === "12" && parts.minute === "00") {
+    return period === "pm" ? "12 midday" : "12 midnight";
+  }
+  return `${parts.hour}:${parts.minute}${period}`;
 }
 
 class ItemSaver {
@@ -214,6 +229,7 @@ class ItemSaver {
     this.server = this.values(); // what the server has, as far as this page knows
     this.state = "clean"; // clean | pending | saving | retrying | signed-out | conflict | refused
     this.savedAt = null;
+    this.savedWhen = null;
     this.sent = null;
     this.timer = null;
     this.attempt = 0;
@@ -332,6 +348,7 @@ class ItemSaver {
       this.attempt = 0;
       this.version.value = answer.version;
       this.savedAt = answer.time;
+      this.savedWhen = answer.at;
       this.server = sent;
       this.keep();
       if (this.unsaved()) {
@@ -505,8 +522,9 @@ function renderStatus() {
     text = "Saving…";
     kind = "saving";
   } else {
-    const times = savers.map((saver) => saver.savedAt).filter(Boolean).sort();
-    text = times.length ? `Saved ${times[times.length - 1]}` : "All changes saved";
+    const saved = savers.filter((saver) => saver.savedWhen);
+    saved.sort((a, b) => Date.parse(a.savedWhen) - Date.parse(b.savedWhen));
+    text = saved.length ? `Saved ${saved[saved.length - 1].savedAt}` : "All changes saved";
   }
   if (signedOut) {
     // Exactly what to do, and a way to do it without leaving this page.

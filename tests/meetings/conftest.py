@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from meetings import services
+from meetings import minutes, services
 from meetings.models import AgendaItem
 from partnership.models import BoardMembership, PartnerAgency
 
@@ -53,6 +53,22 @@ def meeting(tenant_a, in_scope):
         after=meeting.items.get(title__startswith="Feedback"),
     )
     assert aob.pk
+    return meeting
+
+
+@pytest.fixture
+def minuted(meeting, tenant_a):
+    """The meeting with one item minuted in draft (test_pdf has a fuller one of
+    its own)."""
+    with scope(partnership=tenant_a.partnership):
+        minutes.item_minutes_save(
+            item=item(meeting, "Feedback"),
+            discussion="<p>The Chair presented feedback.</p>",
+            decisions="",
+            version=0,
+            acting_user=tenant_a.users["minute_taker"],
+        )
+    meeting.refresh_from_db()
     return meeting
 
 

@@ -50,6 +50,14 @@ def _off_action(t):
     return {**_off_meeting(t), "action_uuid": t.sample("subgroup_action").uuid}
 
 
+def _standing(t):
+    return {**_board(t), "ref": str(t.sample("standing_item").uuid)}
+
+
+def _off_standing(t):
+    return {**_off_board(t), "ref": str(t.sample("subgroup_standing").uuid)}
+
+
 # ...and records of a confidential item (observers may not know them).
 def _secret_item(t):
     return {**_meeting(t), "item_uuid": t.sample("confidential_item").uuid}
@@ -138,9 +146,9 @@ PROBES = {
         _board, allowed=BUSINESS_UNIT, posts=True, **_on_board()
     ),
     "meetings:standing-item-edit": Probe(
-        lambda t: {**_board(t), "standing_uuid": t.sample("standing_item").uuid},
-        allowed=BUSINESS_UNIT,
-        posts=True,
-        off_board=lambda t: {**_off_board(t), "standing_uuid": t.sample("subgroup_standing").uuid},
+        _standing, allowed=BUSINESS_UNIT, posts=True, off_board=_off_standing
+    ),
+    "meetings:standing-item-rename": Probe(
+        _standing, allowed=BUSINESS_UNIT, posts=True, off_board=_off_standing
     ),
 }

@@ -16,21 +16,6 @@ from .conftest import item, url
 
 
 @pytest.fixture
-def minuted(meeting, tenant_a):
-    """The meeting held, its items minuted in draft."""
-    with scope(partnership=tenant_a.partnership):
-        minutes.item_minutes_save(
-            item=item(meeting, "Feedback"),
-            discussion="<p>The Chair presented feedback.</p>",
-            decisions="",
-            version=0,
-            acting_user=tenant_a.users["minute_taker"],
-        )
-    meeting.refresh_from_db()
-    return meeting
-
-
-@pytest.fixture
 def submitted(minuted, tenant_a):
     """The draft submitted for approval by the minute taker."""
     _submit(minuted, tenant_a)

@@ -1,6 +1,8 @@
 """Attendance: statuses, deputies and guests, the quorum rule, and attendance
 by agency for the annual report."""
 
+import datetime
+
 import pytest
 from django_scopes import scope, scopes_disabled
 
@@ -294,3 +296,47 @@ def test_the_minuting_screen_fetches_its_attendance_panel_which_returns_there(
     panel = minute_taker_client.get(f"{attendance}?in=minutes", HTTP_HX_REQUEST="true")
     assert panel.content.decode().lstrip().startswith('<div id="attendance-panel"')
     assert '<input type="hidden" name="next" value="minutes">' in panel.content.decode()
+
+
+def test_a_large_board_marks_attendance_with_drop_downs_and_the_page_stays_light(
+    tenant_a, minute_taker_client, in_scope
+):
+    """A 100-member board: four radios a person would make the page over 250 KB;
+    each status is a drop-down list (short ids, one name) and saves the same."""
+    from meetings.forms.attendance import COMPACT_FROM
+
+    from ..factories import BoardFactory, BoardMembershipFactory
+
+    board = BoardFactory(partnership=tenant_a.partnership, name="Large Board")
+    BoardMembershipFactory.create_batch(100, board=board)
+    meeting = services.meeting_create(
+        board=board,
+        acting_user=tenant_a.users["business_manager"],
+        date=datetime.date(2025, 12, 17),
+        start_time=datetime.time(13, 0),
+        venue="Council House",
+    )
+    response = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
+    html = response.content.decode()
+    assert html.count('<select class="govuk-select" id="s') == 100 > COMPACT_FROM
+    assert 'type="radio" value="apologies"' not in html
+    assert len(response.content) < 100 * 1024
+    first = meeting.attendance.select_related("person").order_by("pk").first()
+    assert '<label class="govuk-visually-hidden" for="s' in html
+    assert f'name="status-{first.person.uuid}"' in html
+
+    response = _post_statuses(
+        minute_taker_client, tenant_a, meeting, {first.person.full_name: "apologies"}
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == Attendance.Status.APOLOGIES
+    html = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
+    assert '<option value="apologies" selected>Apologies</option>' in html.content.decode()
+
+
+def test_a_usual_board_keeps_its_radios(meeting, tenant_a, minute_taker_client):
+    response = minute_taker_client.get(url("attendance", tenant_a, meeting_uuid=meeting.uuid))
+    html = response.content.decode()
+    assert 'type="radio" value="apologies"' in html
+    assert '<select class="govuk-select" id="s' not in html

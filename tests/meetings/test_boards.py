@@ -57,6 +57,7 @@ def test_the_business_unit_sets_the_quorum_and_standing_items(tenant_a, business
             "quorum_minimum": "3",
             "default_venue": "",
             "owner_names": "initials",
+            "agenda_numbering": "welcome_not_numbered",
         },
     )
     assert response.status_code == 302
@@ -76,9 +77,14 @@ def test_the_business_unit_sets_the_quorum_and_standing_items(tenant_a, business
     meeting = _upcoming(tenant_a)
     with scopes_disabled():
         agenda = [(i.title, i.kind) for i in meeting.items.order_by("position")]
+    # The first item added kept the usual ones (it went before any other
+    # business); the next went to the end and was moved up.
     assert agenda == [
-        ("Voice of the child", "item"),
+        ("Welcome, introductions and apologies", "item"),
+        ("Minutes of the previous meeting, action log and matters arising", "previous_minutes"),
         ("Minutes and action log", "previous_minutes"),
+        ("Voice of the child", "item"),
+        ("Any other business", "item"),
     ]
 
 

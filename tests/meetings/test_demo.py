@@ -48,3 +48,12 @@ def test_seeding_again_adds_no_meetings(seeded):
     call_command("seed_demo")
     with scopes_disabled():
         assert Meeting.objects.count() == before
+
+
+def test_demo_agendas_number_the_welcome_as_each_board_does(seeded):
+    with scopes_disabled():
+        for slug, first in (("dudley", "1"), ("herefordshire", "")):
+            board = Board.objects.get(partnership__slug=slug, kind="board")
+            planned = Meeting.objects.filter(board=board, status="planned").latest("date")
+            numbers = list(planned.items.order_by("position").values_list("number", flat=True))
+            assert numbers[:2] == [first, "2" if first else "1"], slug

@@ -19,20 +19,6 @@ from .test_pdf import _text
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 
-@pytest.fixture
-def minuted(meeting, tenant_a):
-    with scope(partnership=tenant_a.partnership):
-        minutes.item_minutes_save(
-            item=item(meeting, "Feedback"),
-            discussion="<p>The Chair presented feedback.</p>",
-            decisions="",
-            version=0,
-            acting_user=tenant_a.users["minute_taker"],
-        )
-    meeting.refresh_from_db()
-    return meeting
-
-
 def _status(meeting):
     with scopes_disabled():
         return Meeting.objects.get(pk=meeting.pk).status

@@ -263,7 +263,14 @@ def test_a_board_may_print_owners_full_names(meeting, clashing, tenant_a, busine
     assert "How the minutes (PDF) name action owners" in (
         business_manager_client.get(settings).content.decode()
     )
-    business_manager_client.post(settings, {"owner_names": "full_names", "default_venue": ""})
+    business_manager_client.post(
+        settings,
+        {
+            "owner_names": "full_names",
+            "default_venue": "",
+            "agenda_numbering": "welcome_not_numbered",
+        },
+    )
     with scopes_disabled():
         assert MeetingSettings.objects.get(board=tenant_a.board).owner_names == "full_names"
     _, text = _text(

@@ -119,7 +119,9 @@ def test_saving_the_same_text_as_someone_else_is_no_conflict(
     feedback = _feedback(meeting)
     _save(business_manager_client, tenant_a, meeting, feedback, "<p>Same</p>", 0, **JSON)
     response = _save(minute_taker_client, tenant_a, meeting, feedback, "<p>Same</p>", 0, **JSON)
-    assert response.json() == {"result": "saved", "version": 1, "time": response.json()["time"]}
+    answer = response.json()
+    assert answer == {"result": "saved", "version": 1, "time": answer["time"], "at": answer["at"]}
+    assert re.fullmatch(r"\d{1,2}:\d\d[ap]m|12 midday|12 midnight", answer["time"])
 
 
 def test_without_javascript_a_conflict_shows_both_and_keeps_what_was_typed(

@@ -176,3 +176,8 @@ def test_a_representatives_organisation_shows_as_the_partnership_names_it(
     assert "representing Fairshire Children&#x27;s Services" in person_page
     agencies = business_manager_client.get(_url("agency-list", tenant_a)).content.decode()
     assert "Known here as Fairshire Children&#x27;s Services" in agencies
+    # The people list shows it too, and finds people by it.
+    people = business_manager_client.get(_url("person-list", tenant_a), {"q": "children's"})
+    html = people.content.decode()
+    assert "Tom Ashby" in html
+    assert '<td class="govuk-table__cell">Fairshire Children&#x27;s Services</td>' in html
