@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from ..two_factor import authenticator_for, code_for, needs_second_factor
 
@@ -12,6 +13,13 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_PATH = "/__axe__.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PASSWORD = "correct horse battery staple"
+
+# How long actions wait and assertions retry. Generous: CI shares two cores with
+# the database and the browser, and a slow moment must not read as a failure (a
+# real hang still fails); Playwright's own 5 seconds for assertions failed a save
+# that took longer while two workers ran.
+WAIT_MS = 20_000
+expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -94,9 +102,7 @@ def page(page, live_server, console):
         f"{live_server.url}{AXE_PATH}",
         lambda route: route.fulfill(path=AXE, content_type="application/javascript"),
     )
-    # Generous: CI shares two cores with the database and the browser, and a slow
-    # moment must not read as a failure (a real hang still fails).
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(WAIT_MS)
     page.set_default_navigation_timeout(30_000)
     yield page
     console.check("during the test")
@@ -128,8 +134,21 @@ def axe(page, live_server):
         page.wait_for_load_state()
         if not page.evaluate("() => typeof window.axe !== 'undefined'"):
             page.add_script_tag(url=f"{live_server.url}{AXE_PATH}")
+        # axe measures touch targets where they stand on screen: a sticky bar (the
+        # minuting screen's) overlaps whatever the last step left scrolled under
+        # it, which says where the test scrolled, not how the page is made. So
+        # axe runs at the top of the page, and the scroll is put back after.
         result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            """async tags => {
+                const [x, y] = [window.scrollX, window.scrollY];
+                window.scrollTo({left: 0, top: 0, behavior: "instant"});
+                try {
+                    return await axe.run(document, {runOnly: {type: "tag", values: tags}});
+                } finally {
+                    window.scrollTo({left: x, top: y, behavior: "instant"});
+                }
+            }""",
+            WCAG_TAGS,
         )
         problems = [
             f"{v['id']} ({v['impact']}): {v['help']} {v['helpUrl']}\n    "

@@ -7,6 +7,21 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import expect
 
+# The minuting screen's status once everything is saved: a time as every
+# page writes one (2:05pm, 12 midday).
+SAVED = re.compile(r"^Saved (\d{1,2}:\d\d[ap]m|12 midday|12 midnight)$")
+
+
+def expect_success(page, text):
+    """The success banner says `text` and has taken focus, as GOV.UK Frontend
+    gives it once the page's scripts have run. Wait for both before the next
+    click: a banner that takes focus after Playwright has scrolled to a link
+    lower down scrolls the page back to the top under the click, which then
+    lands beside the link and goes nowhere (failed a CI run)."""
+    banner = page.locator(".govuk-notification-banner--success")
+    expect(banner).to_contain_text(text)
+    expect(banner).to_be_focused()
+
 
 @dataclass
 class Counter:

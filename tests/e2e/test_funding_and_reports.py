@@ -135,6 +135,9 @@ def test_build_fix_submit_sign_publish_and_download(
         if not gap.count():
             break
         gap.click()
+        # The link goes to the section's #evidence: let the page finish loading
+        # (and scrolling to it) before typing and clicking lower down.
+        page.wait_for_load_state()
         page.locator("textarea[name=narrative]").fill("What the partners did, with evidence.")
         include = page.get_by_role("button", name=re.compile("^Include in this section"))
         if include.count():
@@ -164,9 +167,7 @@ def test_build_fix_submit_sign_publish_and_download(
     page.get_by_role("link", name="Check and submit").click()
     axe()
     page.get_by_role("button", name="Submit for sign-off").click()
-    expect(page.get_by_role("link", name="Read the copy for signature (PDF)")).to_be_visible(
-        timeout=20_000
-    )
+    expect(page.get_by_role("link", name="Read the copy for signature (PDF)")).to_be_visible()
     axe()
 
     page.context.clear_cookies()
@@ -194,7 +195,7 @@ def test_build_fix_submit_sign_publish_and_download(
     page.get_by_role("link", name="Publish the report").click()
     axe()
     page.get_by_role("button", name="Publish").click()
-    expect(page.get_by_role("heading", name="Published")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Published")).to_be_visible()
     axe()
     page.get_by_role("link", name=re.compile("Record sending to The Child Safeguarding")).click()
     today = datetime.date.today()

@@ -23,6 +23,7 @@ from partnership.models import Organisation
 
 from ..actions.factories import ActionFactory
 from ..factories import BoardFactory, BoardMembershipFactory, PersonFactory
+from .journeys import SAVED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -283,7 +284,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
         "It was agreed to change the agenda order to move Item 3 (Business Unit proposal and "
         "budget 20-21) to the end of the meeting."
     )
-    expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=15_000)
+    expect(status).to_have_text(SAVED, timeout=15_000)
     axe()
 
     # 1. Minutes, action log and matters arising: Alt+Shift+N to the next item.
@@ -318,7 +319,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
     done.get_by_label("Status").select_option(label="Completed")
     done.get_by_role("button", name="Save the update to action 23").click()
     expect(page.locator(".app-review-action").nth(2)).to_contain_text("Update to action 23 saved")
-    expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=15_000)
+    expect(status).to_have_text(SAVED, timeout=15_000)
 
     # 2a, with a bulleted list.
     editor("2a.").click()
@@ -450,7 +451,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
     )
     axe()
     conflict.get_by_role("button", name=re.compile("Keep my version")).click()
-    expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=15_000)
+    expect(status).to_have_text(SAVED, timeout=15_000)
 
     # A lost connection: the words stay in the page and go once it is back.
     page.route(
@@ -467,7 +468,7 @@ def test_a_minute_taker_records_the_herefordshire_minutes_to_an_approved_pdf(
     )
     axe()
     page.unroute("**/minutes/")
-    expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=30_000)
+    expect(status).to_have_text(SAVED, timeout=30_000)
     raise_action(
         "7.", "PG to circulate the cash contribution required from the three partners", "PG"
     )

@@ -18,6 +18,7 @@ from meetings.models import ItemMinutes
 
 from ..actions.factories import ActionFactory
 from ..factories import PersonFactory
+from .journeys import SAVED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,8 +61,12 @@ def _discussion(meeting, title):
 
 
 def _open_minuting(page, live_server, tenant, meeting):
+    """Opens the screen and waits for its attendance panel, which loads after
+    the page: until its answer is in, a session cookie the test clears would
+    come back with it (every answer renews the session)."""
     page.goto(f"{live_server.url}/p/{tenant.slug}/meetings/{meeting.uuid}/minutes/")
     expect(page.locator("[data-save-status]")).to_have_text("All changes saved")
+    expect(page.locator("#attendance-panel[hx-trigger='load']")).to_have_count(0)
 
 
 def _editor(page, meeting, title):
@@ -78,7 +83,7 @@ def test_typing_survives_an_ended_session_and_saves_after_signing_in_in_another_
     editor = _editor(page, meeting, "Feedback")
     editor.click()
     page.keyboard.type("The group met in November.")
-    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
 
     # The session ends (idle expiry, or signed out elsewhere); typing goes on.
     page.context.clear_cookies(name="sessionid")
@@ -103,7 +108,7 @@ def test_typing_survives_an_ended_session_and_saves_after_signing_in_in_another_
     expect(other.get_by_role("heading", level=1)).to_have_text("You are signed in again")
     axe(other)
     page.bring_to_front()
-    expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=15_000)
+    expect(status).to_have_text(SAVED, timeout=15_000)
     assert _discussion(meeting, "Feedback") == (
         "<p>The group met in November. Attendance at training has doubled.</p>"
     )
@@ -138,7 +143,7 @@ def test_text_typed_while_the_server_cannot_be_reached_is_offered_back_after_a_r
 
     page.unroute(autosave)
     banner.get_by_role("button", name="Restore it and save").click()
-    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
     expect(banner).to_have_count(0)
     assert _discussion(meeting, "Feedback") == "<p>Nothing typed here may be lost.</p>"
     with scopes_disabled():
@@ -229,7 +234,7 @@ def test_paste_from_word_keeps_paragraphs_bold_italic_underline_and_lists(
     assert editor.evaluate("e => e.innerHTML") == WORD_KEPT
     assert not page.evaluate("() => window.pasted")
     page.keyboard.press("Control+s")
-    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
     assert _discussion(meeting, "Feedback") == WORD_KEPT
 
 
@@ -299,7 +304,7 @@ def test_every_listed_shortcut_works_from_every_field_it_names(
         if text:
             field.fill(text)
         _pressed_from(page, field, "Control+s")
-        expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
+        expect(page.locator("[data-save-status]")).to_have_text(SAVED)
     assert "underlined" in _discussion(meeting, "Feedback")
 
     # Ctrl+Enter: add the action, from the description, the owner and the due date.
@@ -370,12 +375,16 @@ def test_an_action_update_typed_when_the_session_ended_comes_back_after_signing_
     page.context.clear_cookies(name="sessionid")
     page.get_by_role("button", name="Add update").click()
     # A proper sign-in page, not the form swapped into this one.
-    page.wait_for_url(re.compile(r".*/accounts/sign-in/\?session=ended&next=.*"))
+    expect(page).to_have_url(
+        re.compile(r".*/accounts/sign-in/\?session=ended&next=.*"), timeout=30_000
+    )
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Your session has ended")
     expect(page.locator("header")).not_to_contain_text("Sign out")
     axe()
     sign_in(tenant_a.users["member"], on_form=True)
-    page.wait_for_url(f"{live_server.url}/p/{tenant_a.slug}/actions/{action.uuid}/")
+    expect(page).to_have_url(
+        f"{live_server.url}/p/{tenant_a.slug}/actions/{action.uuid}/", timeout=30_000
+    )
     expect(page.get_by_label(re.compile("^Update"))).to_have_value(text)
     expect(page.locator("[data-kept-forms]")).to_contain_text(
         "What you typed before your session ended has been put back"
@@ -396,7 +405,9 @@ def test_an_action_raised_in_the_minutes_when_the_session_ended_comes_back_after
     form.get_by_label(re.compile("^Action")).fill("Circulate the strategy")
     page.context.clear_cookies(name="sessionid")
     form.get_by_label(re.compile("^Action")).press("Control+Enter")
-    page.wait_for_url(re.compile(r".*/accounts/sign-in/\?session=ended&next=.*minutes.*"))
+    expect(page).to_have_url(
+        re.compile(r".*/accounts/sign-in/\?session=ended&next=.*minutes.*"), timeout=30_000
+    )
     sign_in(tenant_a.users["minute_taker"], on_form=True)
     expect(page).to_have_url(re.compile(r".*/minutes/(\?.*)?(#.*)?$"), timeout=30_000)
     form = page.locator(f"#{_item(meeting, 'Feedback').anchor} form[data-action-form]")
@@ -448,7 +459,7 @@ def test_a_page_opened_before_signing_out_and_in_again_elsewhere_still_saves(
     _editor(page, meeting, "Feedback").click()
     page.keyboard.type("Typed in the tab opened before.")
     page.keyboard.press("Control+s")
-    expect(page.locator("[data-save-status]")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED)
     assert _discussion(meeting, "Feedback") == "<p>Typed in the tab opened before.</p>"
 
     form = page.locator(f"#{_item(meeting, 'Feedback').anchor} form[data-action-form]")
@@ -457,3 +468,36 @@ def test_a_page_opened_before_signing_out_and_in_again_elsewhere_still_saves(
     after_swap(lambda: form.get_by_label(re.compile("^Action")).press("Control+Enter"))
     with scopes_disabled():
         assert Action.objects.filter(description="Circulate the strategy").exists()
+
+
+def test_a_large_board_marks_attendance_from_drop_down_lists(
+    page, live_server, sign_in, tenant_a, after_swap, axe
+):
+    """45 members: each status is a drop-down list labelled with the person's
+    name, chosen from the keyboard, saved in place, in the page and the panel."""
+    from ..factories import BoardFactory, BoardMembershipFactory
+
+    board = BoardFactory(partnership=tenant_a.partnership, name="Large Board")
+    members = BoardMembershipFactory.create_batch(45, board=board)
+    with scope(partnership=tenant_a.partnership):
+        meeting = services.meeting_create(
+            board=board,
+            acting_user=tenant_a.users["business_manager"],
+            date=datetime.date(2025, 12, 17),
+            venue="Council House",
+        )
+    name = members[3].person.full_name
+    sign_in(tenant_a.users["minute_taker"])
+    page.goto(f"{live_server.url}/p/{tenant_a.slug}/meetings/{meeting.uuid}/attendance/")
+    status = page.get_by_label(f"Attendance of {name}", exact=True)
+    expect(status).to_have_value("expected")
+    status.focus()
+    status.select_option("apologies")
+    page.get_by_label(f"Note for {name}", exact=True).fill("sent a deputy")
+    after_swap(lambda: page.get_by_role("button", name="Save attendance").click())
+    expect(page.locator("#attendance-panel")).to_contain_text("Attendance saved")
+    expect(page.get_by_label(f"Attendance of {name}", exact=True)).to_have_value("apologies")
+    axe()
+    with scopes_disabled():
+        row = meeting.attendance.get(person=members[3].person)
+    assert (row.status, row.note) == ("apologies", "sent a deputy")

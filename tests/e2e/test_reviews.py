@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from documents.simple_pdf import simple_pdf
 from reviews.models import Case, Review, SignOff
+from tests.e2e.journeys import expect_success
 from tests.tenancy.probes import PROBES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -55,6 +56,7 @@ def test_a_case_from_notification_to_publication(
     _date(page, "Date notified to the National Panel", datetime.date(2025, 12, 31))
     page.get_by_label("First child or adult: pseudonym").fill("Child M")
     _submit(page)
+    expect_success(page, "Case RR 2025/01 recorded")
     expect(page.get_by_role("heading", name="RR 2025/01: Family M")).to_be_visible()
     expect(page.locator("#main-content")).to_contain_text("Serious incident notification")
     expect(page.locator("#main-content")).to_contain_text("22 January 2026")
@@ -68,12 +70,14 @@ def test_a_case_from_notification_to_publication(
     _date(page, "Date sent to the National Panel", datetime.date(2026, 1, 21))
     axe()
     _submit(page)
+    expect_success(page, "Rapid review saved")
     page.get_by_role("link", name="Record the decision").click()
     page.get_by_label("A local child safeguarding practice review (LCSPR)").check()
     page.get_by_label("Reasons").fill("Learning about information sharing between areas.")
     _date(page, "Date decided", datetime.date(2026, 1, 16))
     axe()
     _submit(page)
+    expect_success(page, "Rapid review decision recorded")
     expect(page.locator("#main-content")).to_contain_text("Rapid review converted to Local child")
     page.get_by_role("link", name="Record a partner's sign-off").click()
     page.get_by_label("Police").check()
@@ -82,6 +86,7 @@ def test_a_case_from_notification_to_publication(
     _date(page, "Date signed off", datetime.date(2026, 1, 20))
     axe()
     _submit(page)
+    expect_success(page, "Sign-off recorded")
     expect(page.locator("#main-content")).to_contain_text("1 of 3 partners have signed")
 
     # The review: commissioned, terms of reference, stages, versions.
@@ -89,6 +94,7 @@ def test_a_case_from_notification_to_publication(
     _date(page, "Date commissioned", datetime.date(2026, 1, 26))
     axe()
     _submit(page)
+    expect_success(page, "Review details saved")
     tor = tmp_path / "tor.pdf"
     tor.write_bytes(simple_pdf("Terms of reference", ["Scope and questions."]))
     report = tmp_path / "report.pdf"
@@ -100,6 +106,7 @@ def test_a_case_from_notification_to_publication(
         page.get_by_label("Summary of changes").fill(f"First {kind.lower()}")
         axe()
         _submit(page, "Upload")
+        expect_success(page, f"{kind}, version 1 uploaded")
         expect(page.get_by_role("heading", name=f"{kind}, version 1")).to_be_visible()
         axe()
         page.get_by_role("link", name="RR 2025/01").click()
@@ -117,6 +124,7 @@ def test_a_case_from_notification_to_publication(
     ):
         page.get_by_label(stage, exact=True).check()
         _submit(page)
+        expect_success(page, "Stage changed")
         expect(page.locator("#main-content")).to_contain_text(stage)
         if stage != "Final draft":
             page.get_by_role("link", name="Move to the next stage").click()
@@ -128,6 +136,7 @@ def test_a_case_from_notification_to_publication(
     page.get_by_label("Requested change").fill("Add the health visitor's visit in March.")
     axe()
     _submit(page)
+    expect_success(page, "Change request recorded")
     page.get_by_role("link", name="Answer").click()
     page.get_by_label("Not agreed").check()
     _submit(page)
