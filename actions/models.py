@@ -232,7 +232,12 @@ class Action(TenantModel):
         return self.rag_rule().is_overdue(status=self.status, due_date=self.due_date)
 
     def owner_labels(self):
-        return [owner.label for owner in self.owners.all()]
+        # `owner_rows`: the owners as a list, where the log read them so
+        # (`actions.selectors.rows_of`); else the (prefetched) related rows.
+        owners = self.__dict__.get("owner_rows")
+        if owners is None:
+            owners = self.owners.all()
+        return [owner.label for owner in owners]
 
     @property
     def owners_display(self):

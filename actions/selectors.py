@@ -42,16 +42,21 @@ def rag_rule_for(partnership, today=None):
     return ActionLogSettings.for_partnership(partnership).rag_rule(today)
 
 
-def _owners_prefetch():
+def _owners_prefetch(to_attr=None):
     """Owners with their person joined; the boards, teams and agencies they
     name are read by id in queries of their own. Joined, PostgreSQL expected one
     owner row under the row-level security filter and scanned every board of
-    every partnership once per owner (7 of the log page's 26 ms at bench size)."""
+    every partnership once per owner (7 of the log page's 26 ms at bench size).
+    `to_attr`: the owners as a plain list on each action, not in its related
+    manager (for which Django builds a queryset per action)."""
+    owners = to_attr or "owners"
     return (
-        Prefetch("owners", queryset=ActionOwner.objects.select_related("person")),
-        "owners__board",
-        "owners__team",
-        "owners__agency__organisation",
+        Prefetch(
+            "owners", queryset=ActionOwner.objects.select_related("person"), to_attr=to_attr
+        ),
+        f"{owners}__board",
+        f"{owners}__team",
+        f"{owners}__agency__organisation",
     )
 
 
@@ -237,13 +242,30 @@ def _ordering(sort, *, one_board):
     return by_number
 
 
-def rows_of(actions, ids):
-    """The actions with these ids, read whole, in the ids' order: a page of the
-    log is cut from its ids (PostgreSQL sorts thousands of narrow rows, not
+def rows_of(ids, *, rule, partnership):
+    """The log rows with these ids, read whole, in the ids' order: a page of
+    the log is cut from its ids (PostgreSQL sorts thousands of narrow rows, not
     thousands of rows with their text, board and latest update) and only the
-    page's rows are read with everything they show."""
+    page's rows are read with everything they show. The ids come from a log the
+    member may see (`action_log`), so the rows are read by primary key alone:
+    with the log's filters again PostgreSQL walked every board's actions to find
+    fifty ids. Every row is `partnership`'s: it is set, not joined fifty times.
+    Owners come as a list per row (`owner_rows`): prefetched into the related
+    manager, Django built a queryset for each of the fifty actions."""
     ids = list(ids)
-    found = {action.pk: action for action in actions.filter(pk__in=ids).order_by()}
+    rows = (
+        actions_for_list(Action.objects.filter(pk__in=ids), rule)
+        .select_related(None)
+        .select_related("board", "origin_meeting", "origin_item")
+        .prefetch_related(None)
+        .prefetch_related(*_owners_prefetch(to_attr="owner_rows"))
+        .order_by()
+    )
+    found = {}
+    for action in rows:
+        action.partnership = partnership
+        action._rag_rule = rule
+        found[action.pk] = action
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -33,9 +33,7 @@ def _log_page(request, board):
     total = None if filters.rags else sum(counts.values())
     # The page is cut from the ids alone, then its rows are read whole.
     page = paginate(request, actions.values_list("pk", flat=True), per_page=PER_PAGE, count=total)
-    page.object_list = rows_of(actions, page.object_list)
-    for action in page.object_list:
-        action._rag_rule = rule
+    page.object_list = rows_of(page.object_list, rule=rule, partnership=request.partnership)
     return render(
         request,
         "actions/log.html",
