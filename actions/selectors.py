@@ -51,9 +51,7 @@ def _owners_prefetch(to_attr=None):
     manager (for which Django builds a queryset per action)."""
     owners = to_attr or "owners"
     return (
-        Prefetch(
-            "owners", queryset=ActionOwner.objects.select_related("person"), to_attr=to_attr
-        ),
+        Prefetch("owners", queryset=ActionOwner.objects.select_related("person"), to_attr=to_attr),
         f"{owners}__board",
         f"{owners}__team",
         f"{owners}__agency__organisation",
