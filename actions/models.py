@@ -231,13 +231,15 @@ class Action(TenantModel):
     def is_overdue(self):
         return self.rag_rule().is_overdue(status=self.status, due_date=self.due_date)
 
-    def owner_labels(self):
-        # `owner_rows`: the owners as a list, where the log read them so
-        # (`actions.selectors.rows_of`); else the (prefetched) related rows.
+    @property
+    def owner_list(self):
+        """The owners: the list the selectors read with the action
+        (`owner_rows`, `actions.selectors.with_owners`), else from the database."""
         owners = self.__dict__.get("owner_rows")
-        if owners is None:
-            owners = self.owners.all()
-        return [owner.label for owner in owners]
+        return list(self.owners.all()) if owners is None else owners
+
+    def owner_labels(self):
+        return [owner.label for owner in self.owner_list]
 
     @property
     def owners_display(self):

@@ -42,19 +42,20 @@ def rag_rule_for(partnership, today=None):
     return ActionLogSettings.for_partnership(partnership).rag_rule(today)
 
 
-def _owners_prefetch(to_attr=None):
-    """Owners with their person joined; the boards, teams and agencies they
-    name are read by id in queries of their own. Joined, PostgreSQL expected one
-    owner row under the row-level security filter and scanned every board of
-    every partnership once per owner (7 of the log page's 26 ms at bench size).
-    `to_attr`: the owners as a plain list on each action, not in its related
-    manager (for which Django builds a queryset per action)."""
-    owners = to_attr or "owners"
+def _owners_prefetch():
+    """Owners as a list on each action (`owner_rows`, read through
+    `Action.owner_list`): into the related manager, Django built a queryset for
+    each action. Each with their person joined; the boards, teams and agencies
+    they name are read by id in queries of their own. Joined, PostgreSQL
+    expected one owner row under the row-level security filter and scanned
+    every board of every partnership once per owner."""
     return (
-        Prefetch("owners", queryset=ActionOwner.objects.select_related("person"), to_attr=to_attr),
-        f"{owners}__board",
-        f"{owners}__team",
-        f"{owners}__agency__organisation",
+        Prefetch(
+            "owners", queryset=ActionOwner.objects.select_related("person"), to_attr="owner_rows"
+        ),
+        "owner_rows__board",
+        "owner_rows__team",
+        "owner_rows__agency__organisation",
     )
 
 
@@ -247,16 +248,14 @@ def rows_of(ids, *, rule, partnership):
     page's rows are read with everything they show. The ids come from a log the
     member may see (`action_log`), so the rows are read by primary key alone:
     with the log's filters again PostgreSQL walked every board's actions to find
-    fifty ids. Every row is `partnership`'s: it is set, not joined fifty times.
-    Owners come as a list per row (`owner_rows`): prefetched into the related
-    manager, Django built a queryset for each of the fifty actions."""
+    fifty ids. Every row is `partnership`'s: it is set, not joined fifty times."""
     ids = list(ids)
     rows = (
         actions_for_list(Action.objects.filter(pk__in=ids), rule)
         .select_related(None)
         .select_related("board", "origin_meeting", "origin_item")
         .prefetch_related(None)
-        .prefetch_related(*_owners_prefetch(to_attr="owner_rows"))
+        .prefetch_related(*_owners_prefetch())
         .order_by()
     )
     found = {}

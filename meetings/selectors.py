@@ -207,7 +207,7 @@ def owners_printed(action, initials, names):
     meeting's initials, the attendance list being the key) or full names, as
     the board chooses; a group's short name, a team, "All"."""
     labels = []
-    for owner in action.owners.all():
+    for owner in action.owner_list:
         if owner.person_id:
             person = owner.person
             if names == MeetingSettings.OwnerNames.FULL_NAMES:

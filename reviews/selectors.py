@@ -96,8 +96,12 @@ def clocks_due(*, membership, today=None, working_days=DUE_SOON_WORKING_DAYS):
     within `working_days` working days, soonest first."""
     today = today or timezone.localdate()
     until = add_working_days(today, working_days)
+    # The case's own partnership, said again: the policies' filter on the
+    # joined cases cannot use an index, this can (10,000 cases read for 500).
     return (
-        CaseClock.objects.filter(case__in=visible_cases(membership))
+        CaseClock.objects.filter(
+            case__in=visible_cases(membership), case__partnership_id=membership.partnership_id
+        )
         .exclude(case__status=Case.Status.CLOSED)
         .open()
         .filter(due_on__lte=until)

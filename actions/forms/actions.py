@@ -127,7 +127,7 @@ class ActionForm(GovukForm):
         self.membership = membership
         self.action = action
         partnership = membership.partnership
-        current_owners = [o.owner for o in action.owners.all()] if action else []
+        current_owners = [o.owner for o in action.owner_list] if action else []
         self.fields["owners"].directory = OwnerDirectory(
             action.board if action else board, partnership=partnership.pk, keep=current_owners
         )

@@ -58,7 +58,7 @@ def status_tag(meeting):
 def owner_initials(action):
     """Owners as minutes print them: "EF/KW/PG", "All", or a group's short name."""
     labels = []
-    for owner in action.owners.all():
+    for owner in action.owner_list:
         if owner.person_id:
             labels.append(owner.person.display_initials)
         elif owner.board_id:

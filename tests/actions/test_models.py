@@ -164,7 +164,7 @@ def test_open_actions_for_board(tenant_a):
             )
         )
     assert found == [keep, carried]
-    assert [o.label for o in found[0].owners.all()] == ["Morgan Member", "All"]
+    assert [o.label for o in found[0].owner_list] == ["Morgan Member", "All"]
     # The RAG comes annotated with the row: red for the overdue one, green with no date.
     assert [a.rag.colour for a in found] == ["red", "green"]
 
