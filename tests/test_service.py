@@ -49,34 +49,26 @@ def _manage(*args, env):
     )
 
 
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
+    "ALLOWED_HOSTS": "spm.example.org",
+    "SITE_URL": "https://spm.example.org",
+    "FIELD_ENCRYPTION_KEY": "GqJjZxZs5OBal6vinSdFby2HGmwx-d5FZ3vxEvrdHzg=",
+}
+
+
+def _deploy_check(env):
+    return _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+
 def test_deploy_checks_pass_with_production_settings():
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env={
-            "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
-            "ALLOWED_HOSTS": "spm.example.org",
-            "SITE_URL": "https://spm.example.org",
-            "FIELD_ENCRYPTION_KEY": "GqJjZxZs5OBal6vinSdFby2HGmwx-d5FZ3vxEvrdHzg=",
-        },
-    )
+    result = _deploy_check(PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_deploy_checks_warn_when_passkeys_would_belong_to_localhost():
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env={
-            "SECRET_KEY": "a-long-random-production-secret-" + "x9Q!" * 10,
-            "ALLOWED_HOSTS": "spm.example.org",
-            "FIELD_ENCRYPTION_KEY": "GqJjZxZs5OBal6vinSdFby2HGmwx-d5FZ3vxEvrdHzg=",
-        },
-    )
+    without_site = {key: value for key, value in PRODUCTION.items() if key != "SITE_URL"}
+    result = _deploy_check(without_site)
     assert result.returncode != 0
     assert "partnership.W001" in result.stderr and "partnership.W002" in result.stderr
 

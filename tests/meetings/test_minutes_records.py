@@ -331,15 +331,9 @@ def test_a_discussion_over_the_limit_is_refused_naming_it_and_kept(
         )
 
 
-def test_comments_and_amendments_have_limits_too(meeting, tenant_a, independent_chair_client):
+def test_comments_and_amendments_have_limits_too(minuted, tenant_a, independent_chair_client):
+    meeting = minuted
     with scope(partnership=tenant_a.partnership):
-        minutes.item_minutes_save(
-            item=item(meeting, "Feedback"),
-            discussion="<p>Minuted</p>",
-            decisions="",
-            version=0,
-            acting_user=tenant_a.users["minute_taker"],
-        )
         minutes.minutes_submit(meeting=meeting, acting_user=tenant_a.users["minute_taker"])
     response = independent_chair_client.post(
         url("minutes-return", tenant_a, meeting_uuid=meeting.uuid), {"comments": "c" * 10_001}
