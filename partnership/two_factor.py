@@ -80,10 +80,16 @@ def app_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def has_app_or_passkey(user):
-    """Whether the user has a second factor besides backup codes."""
+def is_backup_codes(device):
+    return device.persistent_id.startswith("otp_static.")
+
+
+def has_app_or_passkey(user, *, besides=None):
+    """Whether the user has a second factor besides backup codes (and besides
+    `besides`, a device about to go)."""
+    going = besides.persistent_id if besides is not None else None
     return any(
-        not device.persistent_id.startswith("otp_static.")
+        not is_backup_codes(device) and device.persistent_id != going
         for device in devices_for_user(user, confirmed=True)
     )
 

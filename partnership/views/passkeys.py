@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
-from django_otp import devices_for_user
 from django_otp_webauthn import views as webauthn
 from django_otp_webauthn.utils import rewrite_exceptions
 
@@ -61,16 +60,14 @@ def passkey_remove(request, passkey_id):
         passkeys.keep_session_verified(request, removed_id)
         messages.success(request, f"Passkey '{passkey.name}' removed")
         return redirect("two-factor")
-    others = [
-        device
-        for device in devices_for_user(user, confirmed=True)
-        if device.persistent_id != passkey.persistent_id
-        and not device.persistent_id.startswith("otp_static.")
-    ]
     return render(
         request,
         "registration/passkey_remove.html",
-        {"passkey": passkey, "last": not others, "required": two_factor.required_for(user)},
+        {
+            "passkey": passkey,
+            "last": not two_factor.has_app_or_passkey(user, besides=passkey),
+            "required": two_factor.required_for(user),
+        },
     )
 
 

@@ -39,7 +39,7 @@ def two_factor_sign_in(request):
     form = TwoFactorCodeForm(posted(request), user=user, has_app=has_app)
     if form.is_valid():
         two_factor.mark_verified(request, form.device)
-        backup = form.device.persistent_id.startswith("otp_static.")
+        backup = two_factor.is_backup_codes(form.device)
         record_for_user(
             "auth.backup_code_used" if backup else "auth.two_factor_passed",
             user=user,
