@@ -2,6 +2,8 @@
 server; every page a test visits can be checked with axe-core (WCAG 2.2 AA)."""
 
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -91,12 +93,89 @@ def console():
     return Console()
 
 
+class InFlight:
+    """The live server's application, counting the requests it is answering.
+
+    A test may end while the browser still has a request out (a panel loading
+    as the last page opened, an autosave). Closing the browser does not stop
+    the server answering it, while the database is emptied and the next test
+    begins. In CI (stop 16) such a request (an attendance page) failed during
+    the next test's set-up, that test found the last one's partnership still
+    there, and the "owner" guards of a test whose clean-up never ran failed
+    every test after it on that worker. So the browser is closed and the
+    server's answers awaited before the test's database work ends (`settle`)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.answering = 0
+        self.last_began = 0.0
+        self.idle = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.idle:
+            self.answering += 1
+            self.last_began = time.monotonic()
+        try:
+            result = self.app(environ, start_response)
+        except BaseException:
+            self._done()
+            raise
+        return _Answer(result, self._done)
+
+    def _done(self):
+        with self.idle:
+            self.answering -= 1
+            self.idle.notify_all()
+
+    def settle(self, quiet=0.2, timeout=60):
+        """Waits until nothing is being answered and nothing began for `quiet`
+        seconds (a request the browser sent just before it closed may not have
+        reached the application yet)."""
+        deadline = time.monotonic() + timeout
+        with self.idle:
+            while True:
+                now = time.monotonic()
+                if not self.answering and now - self.last_began >= quiet:
+                    return
+                assert now < deadline, f"the live server still answers {self.answering} request(s)"
+                self.idle.wait(max(quiet - (now - self.last_began), 0.01))
+
+
+class _Answer:
+    """A response's body, read by the server; closing it (after the last byte
+    is sent, or the browser went away) is when Django finishes the request."""
+
+    def __init__(self, result, done):
+        self.result = result
+        self.done = done
+
+    def __iter__(self):
+        return iter(self.result)
+
+    def close(self):
+        try:
+            if hasattr(self.result, "close"):
+                self.result.close()
+        finally:
+            self.done()
+
+
+@pytest.fixture(scope="session")
+def in_flight(live_server):
+    httpd = live_server.thread.httpd
+    counter = InFlight(httpd.get_app())
+    httpd.set_app(counter)
+    return counter
+
+
 @pytest.fixture
-def page(page, live_server, console):
+def page(page, live_server, console, in_flight):
     """A page on the live server that fails the test on any console error (a
     Content Security Policy violation, a script error) and can load axe-core
     from our own origin, so the CSP stays on while it runs. Other pages of the
-    same context are watched alike with `console.watch(other)`."""
+    same context are watched alike with `console.watch(other)`. When the test
+    ends, every browser context is closed and the server's last answers are
+    awaited before the database is emptied (`InFlight`)."""
     console.watch(page)
     page.context.route(
         f"{live_server.url}{AXE_PATH}",
@@ -105,7 +184,12 @@ def page(page, live_server, console):
     page.set_default_timeout(WAIT_MS)
     page.set_default_navigation_timeout(30_000)
     yield page
-    console.check("during the test")
+    try:
+        console.check("during the test")
+    finally:
+        for context in list(page.context.browser.contexts):
+            context.close()
+        in_flight.settle()
 
 
 @pytest.fixture
