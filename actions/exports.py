@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from documents.spreadsheets import neutralise
 from documents.xlsx import Workbook
 
-from .models import Action
+from .models import Action, origin_label
 from .rag import RagRule
 
 HEADERS = [
@@ -36,8 +36,7 @@ def rows(actions):
     """One list per action, in HEADERS order (dates as dates), from a plain log
     queryset (`action_log(..., plain=True)`) read as values: three queries
     however many actions, and no model instances."""
-    from .models import ActionOwner
-    from .selectors import latest_updates
+    from .selectors import latest_updates_of, owner_labels
 
     values = list(
         actions.values_list(
@@ -56,37 +55,11 @@ def rows(actions):
         )
     )
     ids = [row[0] for row in values]
-    owners = {}
-    for action_id, all_members, person, board, team, alias, agency, agency_short in (
-        ActionOwner.objects.filter(action_id__in=ids)
-        .order_by("action_id", "position", "pk")
-        .values_list(
-            "action_id",
-            "all_members",
-            "person__full_name",
-            "board__name",
-            "team__name",
-            "agency__display_name",
-            "agency__organisation__name",
-            "agency__organisation__short_name",
-        )
-    ):
-        label = "All" if all_members else person or board or team or alias or agency_short or agency
-        owners.setdefault(action_id, []).append(label)
-    latest = {
-        action_id: (text, made_on)
-        for action_id, text, made_on in latest_updates()
-        .filter(action_id__in=ids)
-        .order_by("action_id", "-made_on", "-created_at", "-pk")
-        .distinct("action_id")
-        .values_list("action_id", "text", "made_on")
-    }
+    owners = owner_labels(ids)
+    latest = latest_updates_of(ids)
     statuses = dict(Action.Status.choices)
     for pk, board, number, met, item, reference, text, due, status, code, over, why in values:
-        origin = reference
-        if met is not None:
-            item = (item or "").strip(" .")
-            origin = f"{met:%d.%m.%y}" + (f" ref {item}" if item else "")
+        origin = origin_label(met, item, reference)
         rag = RagRule.explain(code, status, over, why)
         update_text, update_on = latest.get(pk, ("", None))
         yield [

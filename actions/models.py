@@ -16,6 +16,27 @@ from partnership.tenancy import TenantManager, TenantModel, TenantQuerySet
 from .rag import CLOSED, RagRule
 
 
+def origin_label(meeting_date, item_number, reference):
+    """An action's origin as minutes write it: the meeting's date and the
+    item's number ("23.10.19 ref 4.1"), or the reference typed for an action
+    that came from elsewhere."""
+    if meeting_date is None:
+        return reference
+    number = (item_number or "").strip(" .")
+    label = f"{meeting_date:%d.%m.%y}"
+    return f"{label} ref {number}" if number else label
+
+
+def owner_label(all_members, *names):
+    """An owner's label from its names, for rows read as values (as
+    `ActionOwner.label`): "All", else the first name given: the person's, the
+    group's or the team's, or the agency's (the partnership's own name for it,
+    else the organisation's short name, else its name)."""
+    if all_members:
+        return "All"
+    return next((name for name in names if name), None)
+
+
 class ActionLogSettings(TenantModel):
     """A partnership's choices for its action logs (one row, made when first changed)."""
 
@@ -190,11 +211,13 @@ class Action(TenantModel):
     @property
     def origin_label(self):
         """Where the action came from, as minutes write it: "23.10.19 ref 4.1"."""
-        if self.origin_meeting_id is not None:
-            label = f"{self.origin_meeting.date:%d.%m.%y}"
-            number = self.origin_item.number.strip(" .") if self.origin_item_id else ""
-            return f"{label} ref {number}" if number else label
-        return self.origin_reference
+        if self.origin_meeting_id is None:
+            return self.origin_reference
+        return origin_label(
+            self.origin_meeting.date,
+            self.origin_item.number if self.origin_item_id else "",
+            self.origin_reference,
+        )
 
     @property
     def origin_meeting_url(self):

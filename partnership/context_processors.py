@@ -10,6 +10,10 @@ def tenancy(request):
         "can": getattr(request, "can", None),
     }
     if partnership is not None:
-        # Callable, so only pages that show the link pay for the query.
-        context["other_partnerships"] = lambda: len(memberships_for_user(request.user)) > 1
+        # The middleware read them with the page's membership; callable, so
+        # that a page without them (a test's) pays for the query only if shown.
+        memberships = getattr(request, "memberships", None)
+        context["other_partnerships"] = lambda: (
+            len(memberships if memberships is not None else memberships_for_user(request.user)) > 1
+        )
     return context

@@ -16,7 +16,7 @@ from audit.log import record
 
 from .models import Partnership
 from .permissions import Capabilities, Hidden
-from .selectors import membership_of
+from .selectors import memberships_within
 from .tenancy import across_partnerships, in_partnership, signed_in_as
 from .two_factor import is_verified
 
@@ -44,6 +44,7 @@ class TenancyMiddleware:
     def __call__(self, request):
         request.partnership = None
         request.membership = None
+        request.memberships = None
         request.can = Capabilities(None)
         try:
             match = resolve(request.path_info)
@@ -66,7 +67,7 @@ class TenancyMiddleware:
         partnership = Partnership.objects.filter(slug=slug).first()
         if partnership is not None:
             with in_partnership(partnership, user=user):
-                membership = membership_of(user, partnership)
+                membership, request.memberships = memberships_within(user, partnership)
                 if membership is not None:
                     request.partnership = partnership
                     request.membership = membership

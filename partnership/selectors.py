@@ -12,15 +12,22 @@ from .models import Board, BoardMembership, Membership, PartnerAgency, Person
 from .tenancy import signed_in_as
 
 
-def membership_of(user, partnership):
-    """The user's active membership of `partnership`, or None. Read inside the
-    partnership (TenancyMiddleware, the calendar feed)."""
-    return (
-        Membership.objects.for_partnership(partnership)
+def memberships_within(user, partnership):
+    """(the user's active membership of `partnership` or None, every active
+    membership of theirs), each with its partnership, in one query. Read inside
+    the partnership with the user named (TenancyMiddleware), where row-level
+    security lets a user read their own memberships elsewhere too: the page's
+    membership and the partnership switcher's list (`request.memberships`)."""
+    memberships = list(
+        Membership.objects.with_scopes_disabled()
         .select_related("partnership")
         .filter(user=user, is_active=True)
-        .first()
+        .order_by("partnership__name")
     )
+    mine = next((m for m in memberships if m.partnership_id == partnership.pk), None)
+    if mine is not None:
+        mine.partnership = partnership
+    return mine, memberships
 
 
 def memberships_for_user(user):
