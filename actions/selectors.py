@@ -371,6 +371,23 @@ def latest_updates_of(action_ids):
     }
 
 
+def page_with_counts(actions, *, number, per_page):
+    """(ids of page `number` of the log `actions`, {'red': n, 'amber': n,
+    'green': n} over all of it) in one query: the counts are window counts over
+    every row, worked out in the same pass as the sort that cuts the page.
+    None for both when the page is past the last (no row carries the counts)."""
+    counts = {
+        colour: Window(Count("pk", filter=Q(rag_code=colour))) for colour in (RED, AMBER, GREEN)
+    }
+    start = (number - 1) * per_page
+    rows = list(
+        actions.annotate(**counts).values_list("pk", RED, AMBER, GREEN)[start : start + per_page]
+    )
+    if not rows:
+        return None, None
+    return [row[0] for row in rows], dict(zip((RED, AMBER, GREEN), rows[0][1:], strict=True))
+
+
 def rag_counts(actions):
     """{'red': n, 'amber': n, 'green': n} over a log queryset, in one query."""
     counts = {RED: 0, AMBER: 0, GREEN: 0}

@@ -176,6 +176,30 @@ def test_the_log_pages_fifty_at_a_time(tenant_a, business_manager_client):
     assert "Showing 51 to 100 of 120 actions" in page2.content.decode()
 
 
+@pytest.mark.parametrize("asked", ["3", "99", "0", "-1", "two", "1e3"])
+def test_a_page_past_the_last_or_not_a_page_shows_a_real_one_with_the_counts(
+    asked, tenant_a, business_manager_client
+):
+    """The page's ids and the RAG counts come in one query; a page with no rows
+    (past the last) falls back to counting on its own and shows the last page,
+    and anything not a page number shows the first."""
+    many_actions(tenant_a.board, 60, due_date=today() - datetime.timedelta(days=3))
+    response = business_manager_client.get(url("log", tenant_a) + f"?page={asked}")
+    assert response.status_code == 200
+    page = response.context["page"]
+    assert page.number == (2 if asked in {"3", "99"} else 1)
+    assert len(page.object_list) == (10 if page.number == 2 else 50)
+    assert response.context["counts"] == {"red": 60, "amber": 0, "green": 0}
+    assert "of 60 actions" in response.content.decode()
+
+
+def test_counts_under_a_rag_filter_are_of_the_whole_log(log, business_manager_client, tenant_a):
+    response = business_manager_client.get(url("log", tenant_a) + "?rag=red&status=open")
+    assert response.context["counts"]["red"] == 2
+    assert response.context["page"].paginator.count == 2
+    assert sum(response.context["counts"].values()) >= 2
+
+
 def test_log_queries_do_not_grow_with_actions(tenant_a, business_manager_client, count_queries):
     owners = [tenant_a.person, tenant_a.subgroup, tenant_a.agency, ALL]
     many_actions(tenant_a.board, 10, owners=owners, due_date=today())
