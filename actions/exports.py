@@ -36,29 +36,14 @@ def rows(actions):
     """One list per action, in HEADERS order (dates as dates), from a plain log
     queryset (`action_log(..., plain=True)`) read as values: three queries
     however many actions, and no model instances."""
-    from .selectors import latest_updates_of, owner_labels
+    from .selectors import ROW_VALUES, latest_updates_of, owner_labels
 
-    values = list(
-        actions.values_list(
-            "pk",
-            "board__name",
-            "number",
-            "origin_meeting__date",
-            "origin_item__number",
-            "origin_reference",
-            "description",
-            "due_date",
-            "status",
-            "rag_code",
-            "rag_override",
-            "rag_reason",
-        )
-    )
+    values = list(actions.values_list(*ROW_VALUES))
     ids = [row[0] for row in values]
     owners = owner_labels(ids)
     latest = latest_updates_of(ids)
     statuses = dict(Action.Status.choices)
-    for pk, board, number, met, item, reference, text, due, status, code, over, why in values:
+    for pk, _, board, _, number, met, item, reference, text, due, status, code, over, why in values:
         origin = origin_label(met, item, reference)
         rag = RagRule.explain(code, status, over, why)
         update_text, update_on = latest.get(pk, ("", None))

@@ -242,6 +242,25 @@ def _ordering(sort, *, one_board):
     return by_number
 
 
+# What a log row shows, read as values (the log page's rows, the exports' rows).
+ROW_VALUES = (
+    "pk",
+    "uuid",
+    "board__name",
+    "board__short_name",
+    "number",
+    "origin_meeting__date",
+    "origin_item__number",
+    "origin_reference",
+    "description",
+    "due_date",
+    "status",
+    "rag_code",
+    "rag_override",
+    "rag_reason",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class LogRow:
     """One row of an action log page, read as values (`rows_of`)."""
@@ -270,26 +289,7 @@ def rows_of(ids, *, rule, partnership):
     values: fifty actions as model instances, each with its board, origin and
     owners, cost more than the queries."""
     ids = list(ids)
-    values = (
-        Action.objects.filter(pk__in=ids)
-        .with_rag(rule)
-        .values_list(
-            "pk",
-            "uuid",
-            "board__name",
-            "board__short_name",
-            "number",
-            "origin_meeting__date",
-            "origin_item__number",
-            "origin_reference",
-            "description",
-            "due_date",
-            "status",
-            "rag_code",
-            "rag_override",
-            "rag_reason",
-        )
-    )
+    values = Action.objects.filter(pk__in=ids).with_rag(rule).values_list(*ROW_VALUES)
     owners = owner_labels(ids)
     latest = latest_updates_of(ids)
     statuses = dict(Action.Status.choices)
