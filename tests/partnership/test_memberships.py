@@ -114,3 +114,23 @@ def test_the_last_business_manager_cannot_be_removed(change, tenant_a, business_
     with scopes_disabled():
         membership.refresh_from_db()
     assert membership.role == Role.BUSINESS_MANAGER and membership.is_active
+
+
+def test_the_header_offers_another_partnership_only_to_members_of_several(
+    tenant_a, tenant_b, client_for, count_queries
+):
+    """The partnership switcher comes from the memberships the tenancy
+    middleware read with the page's own (`request.memberships`): shown to a
+    member of two partnerships, not to a member of one, and at no extra query."""
+    user = tenant_a.users["member"]
+    client = client_for(user)
+    overview = reverse("dashboard:overview", kwargs={"partnership_slug": tenant_a.slug})
+    response = client.get(overview)
+    assert [m.partnership for m in response.wsgi_request.memberships] == [tenant_a.partnership]
+    assert "Change partnership</a>" not in response.content.decode()
+    alone = count_queries(lambda: client.get(overview))
+    with scopes_disabled():
+        Membership.objects.create(partnership=tenant_b.partnership, user=user, role=Role.MEMBER)
+    response = client.get(overview)
+    assert "Change partnership</a>" in response.content.decode()
+    assert count_queries(lambda: client.get(overview)) == alone
