@@ -13,9 +13,6 @@ from django.utils.text import slugify
 from documents.spreadsheets import neutralise
 from documents.xlsx import Workbook
 
-from .models import Action, origin_label
-from .rag import RagRule
-
 HEADERS = [
     "Board",
     "No.",
@@ -34,31 +31,23 @@ WIDTHS = [28, 6, 14, 60, 28, 14, 16, 22, 30, 60, 16]
 
 def rows(actions):
     """One list per action, in HEADERS order (dates as dates), from a plain log
-    queryset (`action_log(..., plain=True)`) read as values: three queries
-    however many actions, and no model instances."""
-    from .selectors import ROW_VALUES, latest_updates_of, owner_labels
+    queryset (`action_log(..., plain=True)`) read as values (`log_rows`): three
+    queries however many actions, and no model instances."""
+    from .selectors import log_rows
 
-    values = list(actions.values_list(*ROW_VALUES))
-    ids = [row[0] for row in values]
-    owners = owner_labels(ids)
-    latest = latest_updates_of(ids)
-    statuses = dict(Action.Status.choices)
-    for pk, _, board, _, number, met, item, reference, text, due, status, code, over, why in values:
-        origin = origin_label(met, item, reference)
-        rag = RagRule.explain(code, status, over, why)
-        update_text, update_on = latest.get(pk, ("", None))
+    for row in log_rows(actions):
         yield [
-            board,
-            number,
-            origin,
-            text,
-            ", ".join(owners.get(pk, [])) or "No owner",
-            due,
-            statuses[status],
-            rag.label,
-            rag.reason,
-            update_text,
-            update_on,
+            row.board_name,
+            row.number,
+            row.origin_label,
+            row.description,
+            row.owners_display,
+            row.due_date,
+            row.status_display,
+            row.rag.label,
+            row.rag.reason,
+            row.latest_update_text,
+            row.latest_update_on,
         ]
 
 

@@ -242,30 +242,15 @@ def _ordering(sort, *, one_board):
     return by_number
 
 
-# What a log row shows, read as values (the log page's rows, the exports' rows).
-ROW_VALUES = (
-    "pk",
-    "uuid",
-    "board__name",
-    "board__short_name",
-    "number",
-    "origin_meeting__date",
-    "origin_item__number",
-    "origin_reference",
-    "description",
-    "due_date",
-    "status",
-    "rag_code",
-    "rag_override",
-    "rag_reason",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class LogRow:
-    """One row of an action log page, read as values (`rows_of`)."""
+    """One row of an action log as the page and the exports show it, read as
+    values (`log_rows`)."""
 
-    url: str
+    pk: int
+    uuid: object
+    partnership_slug: str | None
+    board_name: str
     board_label: str
     number: int
     origin_label: str
@@ -277,31 +262,50 @@ class LogRow:
     latest_update_text: str
     latest_update_on: datetime.date | None
 
+    @property
+    def url(self):
+        return reverse(
+            "actions:action-detail",
+            kwargs={"partnership_slug": self.partnership_slug, "action_uuid": self.uuid},
+        )
 
-def rows_of(ids, *, rule, partnership):
-    """The log rows with these ids (`LogRow`), in the ids' order: a page of the
-    log is cut from its ids (PostgreSQL sorts thousands of narrow rows, not
-    thousands of rows with their text, board and latest update) and only the
-    page's rows are read with everything they show. The ids come from a log
-    the member may see (`action_log`), so the rows are read by primary key
-    alone: with the log's filters again PostgreSQL walked every board's actions
-    to find fifty ids. Three queries (rows, owners, latest updates) read as
-    values: fifty actions as model instances, each with its board, origin and
-    owners, cost more than the queries."""
-    ids = list(ids)
-    values = Action.objects.filter(pk__in=ids).with_rag(rule).values_list(*ROW_VALUES)
+
+def log_rows(actions, *, partnership_slug=None):
+    """A `LogRow` for each action of `actions` (a queryset with `rag_code`:
+    `with_rag` or `action_log(..., plain=True)`), in its order: the actions
+    read as values, their owners and latest updates in two more queries
+    however many there are, and no model instances (the log page's rows, the
+    CSV and Excel exports). `partnership_slug` for the rows' `url`."""
+    values = list(
+        actions.values_list(
+            "pk",
+            "uuid",
+            "board__name",
+            "board__short_name",
+            "number",
+            "origin_meeting__date",
+            "origin_item__number",
+            "origin_reference",
+            "description",
+            "due_date",
+            "status",
+            "rag_code",
+            "rag_override",
+            "rag_reason",
+        )
+    )
+    ids = [row[0] for row in values]
     owners = owner_labels(ids)
     latest = latest_updates_of(ids)
     statuses = dict(Action.Status.choices)
-    found = {}
     for pk, uuid, board, short, number, met, item, reference, *rest in values:
         text, due, status, code, override, why = rest
         update_text, update_on = latest.get(pk, ("", None))
-        found[pk] = LogRow(
-            url=reverse(
-                "actions:action-detail",
-                kwargs={"partnership_slug": partnership.slug, "action_uuid": uuid},
-            ),
+        yield LogRow(
+            pk=pk,
+            uuid=uuid,
+            partnership_slug=partnership_slug,
+            board_name=board,
             board_label=short or board,
             number=number,
             origin_label=origin_label(met, item, reference),
@@ -313,6 +317,20 @@ def rows_of(ids, *, rule, partnership):
             latest_update_text=update_text,
             latest_update_on=update_on,
         )
+
+
+def rows_of(ids, *, rule, partnership):
+    """The log rows with these ids (`log_rows`), in the ids' order: a page of
+    the log is cut from its ids (PostgreSQL sorts thousands of narrow rows, not
+    thousands of rows with their text, board and latest update) and only the
+    page's rows are read with everything they show. The ids come from a log
+    the member may see (`action_log`), so the rows are read by primary key
+    alone: with the log's filters again PostgreSQL walked every board's actions
+    to find fifty ids. Read as values: fifty actions as model instances, each
+    with its board, origin and owners, cost more than the queries."""
+    ids = list(ids)
+    actions = Action.objects.filter(pk__in=ids).with_rag(rule)
+    found = {row.pk: row for row in log_rows(actions, partnership_slug=partnership.slug)}
     return [found[pk] for pk in ids if pk in found]
 
 
