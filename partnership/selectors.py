@@ -18,12 +18,7 @@ def memberships_within(user, partnership):
     the partnership with the user named (TenancyMiddleware), where row-level
     security lets a user read their own memberships elsewhere too: the page's
     membership and the partnership switcher's list (`request.memberships`)."""
-    memberships = list(
-        Membership.objects.with_scopes_disabled()
-        .select_related("partnership")
-        .filter(user=user, is_active=True)
-        .order_by("partnership__name")
-    )
+    memberships = _memberships(user)
     mine = next((m for m in memberships if m.partnership_id == partnership.pk), None)
     if mine is not None:
         mine.partnership = partnership
@@ -36,12 +31,16 @@ def memberships_for_user(user):
     home page, sign-in and the partnership switcher. Row-level security lets a
     user read these and no other partnership's rows (partnership.rls)."""
     with signed_in_as(user):
-        return list(
-            Membership.objects.with_scopes_disabled()
-            .select_related("partnership")
-            .filter(user=user, is_active=True)
-            .order_by("partnership__name")
-        )
+        return _memberships(user)
+
+
+def _memberships(user):
+    return list(
+        Membership.objects.with_scopes_disabled()
+        .select_related("partnership")
+        .filter(user=user, is_active=True)
+        .order_by("partnership__name")
+    )
 
 
 @dataclass
