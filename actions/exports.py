@@ -29,13 +29,15 @@ HEADERS = [
 WIDTHS = [28, 6, 14, 60, 28, 14, 16, 22, 30, 60, 16]
 
 
-def rows(actions):
+def rows(actions, *, rule, partnership_id):
     """One list per action, in HEADERS order (dates as dates), from a plain log
-    queryset (`action_log(..., plain=True)`) read as values (`log_rows`): three
-    queries however many actions, and no model instances."""
+    queryset (`action_log(..., plain=True)`): its ids in its order, then the
+    rows read as values (`log_rows`), two queries however many actions, and no
+    model instances. RAG by `rule`."""
     from .selectors import log_rows
 
-    for row in log_rows(actions):
+    ids = actions.values_list("pk", flat=True)
+    for row in log_rows(ids, rule=rule, partnership_id=partnership_id):
         yield [
             row.board_name,
             row.number,
@@ -51,11 +53,11 @@ def rows(actions):
         ]
 
 
-def csv_bytes(actions):
+def csv_bytes(actions, *, rule, partnership_id):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADERS)
-    for row in rows(actions):
+    for row in rows(actions, rule=rule, partnership_id=partnership_id):
         writer.writerow(
             [
                 neutralise(f"{v:%d/%m/%Y}" if hasattr(v, "strftime") else ("" if v is None else v))
@@ -66,11 +68,11 @@ def csv_bytes(actions):
     return out.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(actions, *, title):
+def xlsx_bytes(actions, *, rule, partnership_id, title):
     book = Workbook()
     sheet = book.add_sheet(title, widths=WIDTHS)
     sheet.append(HEADERS, bold=True)
-    for row in rows(actions):
+    for row in rows(actions, rule=rule, partnership_id=partnership_id):
         sheet.append([neutralise(value) for value in row])
     return book.save()
 

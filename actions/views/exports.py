@@ -32,7 +32,7 @@ def _materialise(actions, rule):
 def export_csv(request):
     form, filters, rule, actions = _filtered(request, plain=True)
     return file_response(
-        csv_bytes(actions),
+        csv_bytes(actions, rule=rule, partnership_id=request.partnership.pk),
         export_filename(request.partnership, filters, "csv"),
         "text/csv; charset=utf-8",
     )
@@ -41,7 +41,9 @@ def export_csv(request):
 def export_xlsx(request):
     form, filters, rule, actions = _filtered(request, plain=True)
     return file_response(
-        xlsx_bytes(actions, title=export_title(filters)),
+        xlsx_bytes(
+            actions, rule=rule, partnership_id=request.partnership.pk, title=export_title(filters)
+        ),
         export_filename(request.partnership, filters, "xlsx"),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -32,7 +32,7 @@ def board_log(request, board_uuid):
 def _log_page(request, board):
     form, filters = read_filters(request.GET, membership=request.membership, board=board)
     rule = rag_rule_for(request.partnership)
-    actions = action_log(membership=request.membership, filters=filters, rule=rule)
+    actions = action_log(membership=request.membership, filters=filters, rule=rule, plain=True)
     page = None
     if not filters.rags:
         # Without a RAG filter the counts are over the log itself: they come
@@ -47,7 +47,11 @@ def _log_page(request, board):
         # A RAG filter, or a page past the last: the counts are their own query.
         counts = rag_counts(
             action_log(
-                membership=request.membership, filters=filters, rule=rule, with_rag_filter=False
+                membership=request.membership,
+                filters=filters,
+                rule=rule,
+                with_rag_filter=False,
+                plain=True,
             )
         )
         total = None if filters.rags else sum(counts.values())

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.db.models import Value
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -94,9 +93,9 @@ def test_the_export_names_the_team(tenant_a, team):
     with scopes_disabled():
         (row,) = list(
             exports.rows(
-                Action.objects.filter(pk=action.pk)
-                .with_rag(rag_rule_for(tenant_a.partnership))
-                .annotate(overdue=Value(0))
+                Action.objects.filter(pk=action.pk),
+                rule=rag_rule_for(tenant_a.partnership),
+                partnership_id=tenant_a.partnership.pk,
             )
         )
     assert "Business Support Team" in row
