@@ -272,8 +272,8 @@ class LogRow:
 
 
 # One statement for every row's values, owners and latest update: read through
-# the ORM the same was four queries (rows, owners, the names the owners point
-# at, latest updates), and building and compiling them cost more than running
+# the ORM the same rows were four queries (rows, owners, the names the owners
+# point at, latest updates), and building and compiling them cost more than running
 # them (a page of fifty rows: 11 ms, 3 of them in PostgreSQL; this: 4 ms).
 # Each owner's names are read by primary key: joined, PostgreSQL expected one
 # owner row under the row-level security filter and read every partnership's
