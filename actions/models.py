@@ -27,16 +27,6 @@ def origin_label(meeting_date, item_number, reference):
     return f"{label} ref {number}" if number else label
 
 
-def owner_label(all_members, *names):
-    """An owner's label from its names, for rows read as values (as
-    `ActionOwner.label`): "All", else the first name given: the person's, the
-    group's or the team's, or the agency's (the partnership's own name for it,
-    else the organisation's short name, else its name)."""
-    if all_members:
-        return "All"
-    return next((name for name in names if name), None)
-
-
 class ActionLogSettings(TenantModel):
     """A partnership's choices for its action logs (one row, made when first changed)."""
 

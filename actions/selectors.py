@@ -26,7 +26,7 @@ from partnership.models import Board, PartnerAgency, Person, Team
 from partnership.permissions import can_view_sensitive
 from partnership.tenancy import in_partnership
 
-from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate, origin_label, owner_label
+from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate, origin_label
 from .owners import ALL, people_owning_ways
 from .permissions import visible_actions
 from .rag import AMBER, GREEN, RED, RagStatus
@@ -332,7 +332,7 @@ def log_rows(ids, *, rule, partnership_id, partnership_slug=None):
             continue
         _, uuid, board, short, number, met, item, reference, text, due, *rest = found[pk]
         status, override, why, update_text, update_on, owners = rest
-        labels = [owner_label(all_members == "true", *names) for all_members, *names in owners]
+        labels = [_owner_name(all_members == "true", names) for all_members, *names in owners]
         rows.append(
             LogRow(
                 pk=pk,
@@ -352,6 +352,16 @@ def log_rows(ids, *, rule, partnership_id, partnership_slug=None):
             )
         )
     return rows
+
+
+def _owner_name(all_members, names):
+    """An owner's label from the names `LOG_ROWS_SQL` reads for it, as
+    `ActionOwner.label` gives it: "All", else the first name there is: the
+    person's, the group's or the team's, or the agency's (the partnership's own
+    name for it, else the organisation's short name, else its name)."""
+    if all_members:
+        return "All"
+    return next((name for name in names if name), None)
 
 
 def rows_of(ids, *, rule, partnership):
