@@ -47,3 +47,20 @@ def add_working_days(day: datetime.date, count: int) -> datetime.date:
         if is_working_day(day):
             remaining -= 1
     return day
+
+
+def working_days_after(start: datetime.date, end: datetime.date) -> int:
+    """How many working days fall after `start`, up to and including `end` (0
+    if `end` is not after `start`). Counted by whole weeks, not day by day: a
+    clock a year overdue costs what one due tomorrow does."""
+    if end <= start:
+        return 0
+    weeks, extra = divmod((end - start).days, 7)
+    first = start.weekday()
+    weekdays = weeks * 5 + sum((first + n) % 7 < 5 for n in range(1, extra + 1))
+    holidays_on_weekdays = sum(
+        start < holiday <= end and holiday.weekday() < 5
+        for year in range(start.year, end.year + 1)
+        for holiday in _bank_holidays(year)
+    )
+    return weekdays - holidays_on_weekdays

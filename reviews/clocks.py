@@ -14,7 +14,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.utils import timezone
 
-from partnership.working_days import add_working_days, is_working_day
+from partnership.working_days import add_working_days, working_days_after
 
 from .models import Case, CaseClock, ClockRule, RapidReview, Review
 
@@ -136,17 +136,9 @@ def due_date(rule, start):
 def working_days_between(today, due):
     """Working days left until `due` (0: due today; negative: working days it
     is overdue by)."""
-    step = datetime.timedelta(days=1)
-    count, day = 0, today
     if due >= today:
-        while day < due:
-            day += step
-            count += is_working_day(day)
-        return count
-    while day > due:
-        count -= is_working_day(day)
-        day -= step
-    return count
+        return working_days_after(today, due)
+    return -working_days_after(due, today)
 
 
 def needs_rapid_review(case, subjects):
