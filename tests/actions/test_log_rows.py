@@ -122,3 +122,50 @@ def test_a_raised_update_is_never_the_latest(tenant_a):
             partnership_id=tenant_a.partnership.pk,
         )
     assert (row.latest_update_text, row.latest_update_on) == ("", None)
+
+
+# The rows as templates/actions/log.html wrote them before `log_table_rows`
+# wrote them in Python: the tag must write the same HTML, escaped the same way.
+ROWS_AS_THE_TEMPLATE_WROTE_THEM = """{% for action in rows %}
+        <tr class="govuk-table__row">
+          <td class="govuk-table__cell"><a class="govuk-link govuk-!-font-weight-bold" href="{{ action.url }}"><span class="govuk-visually-hidden">Action </span>{% if not board %}{{ action.board_label }} {% endif %}{{ action.number }}</a>{% if action.origin_label %}<br><span class="app-secondary app-nowrap">{{ action.origin_label }}</span>{% endif %}</td>
+          <td class="govuk-table__cell">{{ action.description|truncatewords:60 }}</td>
+          <td class="govuk-table__cell">{{ action.owners_display }}</td>
+          <td class="govuk-table__cell">{{ action.due_date|day|default:"None" }}</td>
+          <td class="govuk-table__cell">{{ action.status_display }}<br>{% include "actions/_rag_tag.html" with rag=action.rag %}</td>
+          <td class="govuk-table__cell">{% if action.latest_update_text %}<span class="app-secondary">{{ action.latest_update_on|day }}:</span> {{ action.latest_update_text|truncatewords:40 }}{% endif %}</td>
+        </tr>
+{% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("board", [False, True], ids=["every board", "one board"])
+def test_the_tag_writes_the_rows_the_template_wrote(tenant_a, actions, board):
+    from django.template import Context, Template
+
+    from actions.templatetags.action_log import log_table_rows
+
+    tricky = ActionFactory(
+        board=tenant_a.board,
+        owners=[PersonFactory(partnership=tenant_a.partnership, full_name="O'Brien & <Sons>")],
+        description='<script>alert("x")</script> & ' + " ".join(["word"] * 80),
+        origin_reference="\"Ref\" <b>'1'</b>",
+    )
+    with scopes_disabled():
+        services.action_update_add(
+            action=tricky, acting_user=None, text="<img src=x> " + "said " * 50
+        )
+        rows = log_rows(
+            [a.pk for a in [*actions, tricky]],
+            rule=rag_rule_for(tenant_a.partnership),
+            partnership_id=tenant_a.partnership.pk,
+            partnership_slug=tenant_a.partnership.slug,
+        )
+    template = Template("{% load govuk %}" + ROWS_AS_THE_TEMPLATE_WROTE_THEM)
+    expected = template.render(Context({"rows": rows, "board": board}))
+    written = log_table_rows(rows, show_board=not board)
+    # Only the include's closing newline is gone (white space at a cell's end).
+    expected = (
+        expected.lstrip("\n").replace("\n\n", "\n").replace("</strong>\n</td>", "</strong></td>")
+    )
+    assert written == expected
+    assert "&lt;script&gt;" in written and "<script>" not in written
