@@ -217,10 +217,22 @@ def _database(**changes):
     row-level security settings are the current ones with `changes`; the
     previous settings hold again afterwards (an error rolls them back with the
     savepoint). Inside another such block the settings are known without asking
-    the database: they are the ones that block wrote in this transaction."""
+    the database: they are the ones that block wrote in this transaction. A
+    block inside one with the same settings (each home page panel in the one
+    partnership its reader belongs to) runs in that block's transaction: there
+    is nothing to write or put back, and a savepoint would cost two round trips
+    for nothing. Writes that must be undone alone on an error have their own
+    `transaction.atomic()`, as services do."""
     nested = connection.in_atomic_block
+    known = _database_tenancy.get() if nested else None
+    if known is not None and replace(known, **changes) == known:
+        token = _database_tenancy.set(known)
+        try:
+            yield
+        finally:
+            _database_tenancy.reset(token)
+        return
     with transaction.atomic():
-        known = _database_tenancy.get() if nested else None
         previous = known or (_read_settings() if nested else DatabaseTenancy())
         current = replace(previous, **changes)
         if current != previous or not nested:

@@ -228,6 +228,32 @@ def test_in_partnership_sets_both_guards_and_restores_the_previous_ones(tenant_a
 
 
 @pytest.mark.django_db
+def test_a_block_inside_one_of_the_same_partnership_opens_no_savepoint(
+    tenant_a, tenant_b, django_assert_num_queries
+):
+    """Home page panels step into the partnership their reader is already in:
+    nothing to set, nothing to put back, so no savepoint (two round trips). One
+    that changes the settings still writes them and puts the old ones back."""
+    from partnership.models import Board
+
+    with in_partnership(tenant_a.partnership):
+        with django_assert_num_queries(1):  # the read alone
+            with in_partnership(tenant_a.partnership):
+                same = set(Board.objects.values_list("name", flat=True))
+        with in_partnership(tenant_b.partnership):
+            with in_partnership(tenant_b.partnership):
+                inner = set(Board.objects.values_list("name", flat=True))
+        after = set(Board.objects.values_list("name", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting(%s, true)", [PARTNERSHIP_SETTING])
+            setting = cursor.fetchone()[0]
+    assert tenant_a.board.name in same and tenant_b.board.name not in same
+    assert tenant_b.board.name in inner and tenant_a.board.name not in inner
+    assert after == same
+    assert setting == str(tenant_a.partnership.pk)
+
+
+@pytest.mark.django_db
 def test_a_user_outside_any_partnership_reads_only_their_own_memberships(tenant_a, tenant_b):
     from partnership.selectors import memberships_for_user
 
