@@ -48,19 +48,24 @@ def panel(request, memberships):
 
 
 def _for(membership, today):
-    boards = visible_boards(membership)
+    # The boards the member may view, read once (as ids) for both lists.
+    boards = list(visible_boards(membership).values_list("pk", flat=True))
     until = today + datetime.timedelta(days=UPCOMING_DAYS)
     upcoming = list(
         Meeting.objects.for_partnership(membership.partnership_id)
         .filter(board__in=boards, date__range=(today, until))
-        .select_related("board", "partnership")
+        .select_related("board")
         .order_by("date", "start_time")[:UPCOMING_LIMIT]
     )
-    papers_due = list(papers_due_from(membership, today=today))
+    papers_due = list(papers_due_from(membership, today=today, boards=boards))
     for item in papers_due:
         item.deadline = item.meeting.paper_deadline
         item.overdue = item.deadline < today
     to_approve = list(minutes_awaiting_approval(membership))
+    # Every meeting is in the member's partnership: set on each, not joined to
+    # each row (the links name its slug).
+    for meeting in [*upcoming, *to_approve, *(item.meeting for item in papers_due)]:
+        meeting.partnership = membership.partnership
     return PartnershipMeetings(
         membership=membership, upcoming=upcoming, papers_due=papers_due, to_approve=to_approve
     )

@@ -496,10 +496,11 @@ def forward_plan_offers(meeting):
     return offers
 
 
-def papers_due_from(membership, *, today=None):
+def papers_due_from(membership, *, today=None, boards=None):
     """Agenda items of coming meetings that the member presents and has not yet
     sent a paper for: the presenter half of `can_upload_paper` as a queryset
-    (tests/meetings/test_permissions.py proves they agree)."""
+    (tests/meetings/test_permissions.py proves they agree). `boards`: the ids of
+    the boards the member may view, if the caller has read them already."""
     person = membership.person
     if person is None:
         return AgendaItem.objects.none()
@@ -508,11 +509,11 @@ def papers_due_from(membership, *, today=None):
         AgendaItem.objects.for_partnership(membership.partnership_id)
         .filter(
             presenter=person,
-            meeting__board__in=visible_boards(membership),
+            meeting__board__in=visible_boards(membership) if boards is None else boards,
             meeting__date__gte=today,
             papers__isnull=True,
         )
-        .select_related("meeting", "meeting__board", "meeting__partnership")
+        .select_related("meeting", "meeting__board")
         .order_by("meeting__date", "position")
     )
     if not can_view_sensitive(membership):
@@ -527,7 +528,7 @@ def minutes_awaiting_approval(membership):
     return (
         Meeting.objects.for_partnership(membership.partnership_id)
         .filter(status=Meeting.Status.MINUTES_SUBMITTED, board__in=boards_chaired_by(membership))
-        .select_related("board", "partnership")
+        .select_related("board")
         .order_by("date")
     )
 

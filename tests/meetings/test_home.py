@@ -83,3 +83,43 @@ def test_minutes_awaiting_approval_go_to_the_chairs(tenant_a, client_for, member
 def test_nothing_to_show_says_so(tenant_a, observer_client):
     html = observer_client.get("/").content.decode()
     assert "No meetings in the next 60 days" in html
+
+
+def test_the_panel_reads_the_same_queries_however_many_meetings(
+    tenant_a, member_client, count_queries
+):
+    """Each meeting's partnership is the member's own, known without a query:
+    more meetings, papers and minutes to approve read nothing more."""
+    with scope(partnership=tenant_a.partnership):
+        BoardMembership.objects.filter(board=tenant_a.board, role="chair").delete()
+        BoardMembership.objects.filter(person=tenant_a.person).delete()
+    BoardMembershipFactory(
+        board=tenant_a.board, person=tenant_a.person, role=BoardMembership.Role.CHAIR
+    )
+
+    def add(n):
+        coming = _meeting(tenant_a, tenant_a.board, 10 + n)
+        held = _meeting(tenant_a, tenant_a.board, -7 - n)
+        with scope(partnership=tenant_a.partnership):
+            services.agenda_item_create(
+                meeting=coming, acting_user=None, title=f"Paper {n}", presenter=tenant_a.person
+            )
+            minutes.item_minutes_save(
+                item=held.items.first(),
+                discussion="Minuted",
+                decisions="",
+                version=0,
+                acting_user=tenant_a.users["minute_taker"],
+            )
+            minutes.minutes_submit(meeting=held, acting_user=tenant_a.users["minute_taker"])
+        return coming, held
+
+    coming, held = add(0)
+    one = count_queries(lambda: member_client.get("/"))
+    for n in range(1, 4):
+        add(n)
+    html = member_client.get("/").content.decode()
+    assert count_queries(lambda: member_client.get("/")) == one
+    assert html.count("Paper ") == 4
+    assert f"/p/{tenant_a.slug}/meetings/{held.uuid}/minutes/approve/" in html
+    assert coming.get_absolute_url() in html
