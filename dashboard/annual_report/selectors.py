@@ -79,10 +79,12 @@ def published_reports(memberships, *, limit=3):
     groups = []
     for membership in memberships:
         with in_partnership(membership.partnership):
+            # What the links and dates need: not the snapshot of every figure
+            # and word the report holds (JSON read and parsed for nothing).
             reports = list(
                 AnnualReport.objects.for_partnership(membership.partnership)
                 .filter(status=AnnualReport.Status.PUBLISHED)
-                .select_related("partnership")
+                .only("title", "period", "start_date", "published_at", "summary_pdf")
                 .order_by("-start_date")[:limit]
             )
         if reports:

@@ -8,7 +8,8 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, InternalError, ProgrammingError, transaction
+from django.db import IntegrityError, InternalError, ProgrammingError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from pypdf import PdfReader
@@ -417,8 +418,13 @@ def test_after_publication_partners_find_it_on_their_home_page(
     _submit_and_sign(report, tenant_a, django_capture_on_commit_callbacks, client_for)
     _publish(report, tenant_a, django_capture_on_commit_callbacks, client_for)
     client = client_for(police[1])
-    home = client.get("/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        home = client.get("/").content.decode()
     assert "Annual reports" in home and _url("pdf", report) in home
+    # One read of the reports, of what the links need: not the snapshot of
+    # every figure and word, nor each deferred field again as the page is drawn.
+    (read,) = [q["sql"] for q in queries if '"dashboard_annualreport"' in q["sql"]]
+    assert '"snapshot"' not in read
     assert client.get(_url("detail", report)).status_code == 200
     # The builder's evidence stays with the business unit and the chair.
     with scopes_disabled():
