@@ -73,5 +73,7 @@ def _for(membership, today):
     found.to_sign = awaiting_sign_off(membership)
     if is_business_unit(membership):
         clocks = clocks_due(membership=membership, today=today)
-        found.due = soonest_clocks(clocks, limit=CLOCK_LIMIT, today=today)
+        found.due = soonest_clocks(
+            clocks, limit=CLOCK_LIMIT, partnership=membership.partnership, today=today
+        )
     return found

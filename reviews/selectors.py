@@ -205,28 +205,28 @@ def due_this_week(*, membership, today=None, limit=OVERVIEW_CLOCKS):
     today = today or timezone.localdate()
     friday = today + datetime.timedelta(days=(4 - today.weekday()) % 7)
     due = clocks_due(membership=membership, today=today).filter(due_on__lte=friday)
-    return soonest_clocks(due, limit=limit, today=today)
+    return soonest_clocks(due, limit=limit, partnership=membership.partnership, today=today)
 
 
-def soonest_clocks(clocks, *, limit, today=None):
-    """The first `limit` of `clocks` (a `clocks_due` queryset, soonest first),
-    each with its state and working days left, and how many there are in all.
-    The order and the count come from one query over the clock and case columns
-    alone (a window count); only the `limit` rows shown are then read whole, by
-    primary key alone (they come from clocks the member may see). A partnership
-    with thousands of late clocks costs two small queries."""
+def soonest_clocks(clocks, *, limit, partnership, today=None):
+    """The first `limit` of `clocks` (a `clocks_due` queryset of `partnership`,
+    soonest first), each with its state and working days left, and how many
+    there are in all. The order and the count come from one query over the
+    clock and case columns alone (a window count); only the `limit` rows shown
+    are then read whole, by primary key alone (they come from clocks the member
+    may see), with the partnership they are all in set, not joined. A
+    partnership with thousands of late clocks costs two small queries."""
     from .clocks import working_days_between
 
     today = today or timezone.localdate()
     first = list(clocks.annotate(total=Window(Count("pk"))).values_list("pk", "total")[:limit])
     shown = {pk: place for place, (pk, _) in enumerate(first)}
     found = sorted(
-        CaseClock.objects.filter(pk__in=shown).select_related(
-            "case__partnership", "rule", "partnership"
-        ),
+        CaseClock.objects.filter(pk__in=shown).select_related("case", "rule"),
         key=lambda clock: shown[clock.pk],
     )
     for clock in found:
+        clock.partnership = clock.case.partnership = partnership
         clock.current_state = clock.state(today)
         clock.days_left = working_days_between(today, clock.due_on)
     return DueClocks(clocks=found, count=first[0][1] if first else 0)

@@ -51,9 +51,10 @@ def _row(row, show_board):
     )
 
 
+@register.simple_tag
 def rag_tag(rag):
-    """What templates/actions/_rag_tag.html writes."""
-    return (
+    """An action's RAG as a GOV.UK tag: its colour and the words for it."""
+    return mark_safe(  # noqa: S308 (escaped here)
         f'<strong class="govuk-tag {escape(rag.tag_class)} app-rag-tag">'
         f"{escape(rag.label)}</strong>"
     )

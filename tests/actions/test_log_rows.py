@@ -132,7 +132,8 @@ ROWS_AS_THE_TEMPLATE_WROTE_THEM = """{% for action in rows %}
           <td class="govuk-table__cell">{{ action.description|truncatewords:60 }}</td>
           <td class="govuk-table__cell">{{ action.owners_display }}</td>
           <td class="govuk-table__cell">{{ action.due_date|day|default:"None" }}</td>
-          <td class="govuk-table__cell">{{ action.status_display }}<br>{% include "actions/_rag_tag.html" with rag=action.rag %}</td>
+          <td class="govuk-table__cell">{{ action.status_display }}<br><strong class="govuk-tag {{ action.rag.tag_class }} app-rag-tag">{{ action.rag.label }}</strong>
+</td>
           <td class="govuk-table__cell">{% if action.latest_update_text %}<span class="app-secondary">{{ action.latest_update_on|day }}:</span> {{ action.latest_update_text|truncatewords:40 }}{% endif %}</td>
         </tr>
 {% endfor %}"""  # noqa: E501
