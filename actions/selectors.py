@@ -274,12 +274,15 @@ class LogRow:
 # the ORM the same rows were four queries (rows, owners, the names the owners
 # point at, latest updates), and building and compiling them cost more than running
 # them (a page of fifty rows: 11 ms, 3 of them in PostgreSQL; this: 4 ms).
-# Each owner's names are read by primary key: joined, PostgreSQL expected one
-# owner row under the row-level security filter and read every partnership's
-# boards once per owner. Row-level security holds it to the partnership it
+# Each owner's names, and the meeting and item an action was raised at, are read
+# by primary key: joined, PostgreSQL expected one row under the row-level
+# security filter and read every partnership's boards once per owner, and every
+# meeting and item once per action. Row-level security holds it to the partnership it
 # runs in; the partnership is named as well, as the ORM's managers do.
 LOG_ROWS_SQL = """
-SELECT a.id, a.uuid, b.name, b.short_name, a.number, m.date, i.number,
+SELECT a.id, a.uuid, b.name, b.short_name, a.number,
+       (SELECT m.date FROM meetings_meeting m WHERE m.id = a.origin_meeting_id),
+       (SELECT i.number FROM meetings_agendaitem i WHERE i.id = a.origin_item_id),
        a.origin_reference, a.description, a.due_date, a.status, a.rag_override,
        a.rag_reason, latest.text, latest.made_on,
        ARRAY(
@@ -296,8 +299,6 @@ SELECT a.id, a.uuid, b.name, b.short_name, a.number, m.date, i.number,
          ORDER BY o.position, o.id)
 FROM actions_action a
 JOIN partnership_board b ON b.id = a.board_id
-LEFT JOIN meetings_meeting m ON m.id = a.origin_meeting_id
-LEFT JOIN meetings_agendaitem i ON i.id = a.origin_item_id
 LEFT JOIN LATERAL (
   SELECT u.text, u.made_on FROM actions_actionupdate u
   WHERE u.action_id = a.id AND u.text <> '' AND u.kind <> %(raised)s
