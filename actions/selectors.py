@@ -22,7 +22,7 @@ from django.db.models import (
 
 from partnership.links import reverse
 from partnership.models import Board, BoardMembership, PartnerAgency, Person, Team
-from partnership.permissions import can_view_sensitive, visible_boards
+from partnership.permissions import can_view_sensitive, visible_board_ids
 from partnership.tenancy import in_partnership
 
 from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate, origin_label
@@ -534,7 +534,7 @@ WITH seats AS (
    WHERE a.partnership_id = %(partnership)s
      AND a.id = ANY(ARRAY(SELECT action_id FROM mine))
      AND a.status = ANY(%(open)s)
-     AND a.board_id = ANY(%(boards)s)
+     AND (%(every_board)s OR a.board_id = ANY(%(boards)s))
      AND (%(sensitive)s OR i.is_confidential IS NOT TRUE)
 )
 SELECT *, count(*) OVER (), count(*) FILTER (WHERE overdue) OVER ()
@@ -571,8 +571,8 @@ def _my_actions_in(membership, *, shown):
         return [], 0, 0
     partnership = membership.partnership
     rule = rag_rule_for(partnership)
-    boards = list(visible_boards(membership).values_list("pk", flat=True))
-    if not boards:
+    boards = visible_board_ids(membership)  # None: every board
+    if boards == []:
         return [], 0, 0
     with connection.cursor() as cursor:
         cursor.execute(
@@ -584,7 +584,8 @@ def _my_actions_in(membership, *, shown):
                 "chairs": [BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR],
                 "overdue_by": rule.overdue_if_due_on_or_before,
                 "open": list(Action.OPEN_STATUSES),
-                "boards": boards,
+                "every_board": boards is None,
+                "boards": boards or [],
                 "sensitive": can_view_sensitive(membership),
                 "shown": shown,
             },

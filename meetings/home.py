@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from partnership.permissions import visible_boards
+from partnership.permissions import visible_board_ids
 from partnership.tenancy import in_partnership
 
 from .models import Meeting
@@ -48,16 +48,17 @@ def panel(request, memberships):
 
 
 def _for(membership, today):
-    # The boards the member may view, read once (as ids) for both lists.
-    boards = list(visible_boards(membership).values_list("pk", flat=True))
+    boards = visible_board_ids(membership)  # None: every board
     until = today + datetime.timedelta(days=UPCOMING_DAYS)
-    upcoming = list(
-        Meeting.objects.for_partnership(membership.partnership_id)
-        .filter(board__in=boards, date__range=(today, until))
-        .select_related("board")
-        .order_by("date", "start_time")[:UPCOMING_LIMIT]
+    upcoming = Meeting.objects.for_partnership(membership.partnership_id).filter(
+        date__range=(today, until)
     )
-    papers_due = list(papers_due_from(membership, today=today, boards=boards))
+    if boards is not None:
+        upcoming = upcoming.filter(board__in=boards)
+    upcoming = list(
+        upcoming.select_related("board").order_by("date", "start_time")[:UPCOMING_LIMIT]
+    )
+    papers_due = list(papers_due_from(membership, today=today))
     for item in papers_due:
         item.deadline = item.meeting.paper_deadline
         item.overdue = item.deadline < today

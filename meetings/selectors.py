@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from partnership.models import BoardMembership, PartnerAgency
-from partnership.permissions import can_view_sensitive, visible_boards
+from partnership.permissions import can_view_sensitive, visible_board_ids, visible_boards
 from partnership.selectors import agency_name_here
 
 from . import action_log
@@ -496,26 +496,21 @@ def forward_plan_offers(meeting):
     return offers
 
 
-def papers_due_from(membership, *, today=None, boards=None):
+def papers_due_from(membership, *, today=None):
     """Agenda items of coming meetings that the member presents and has not yet
     sent a paper for: the presenter half of `can_upload_paper` as a queryset
-    (tests/meetings/test_permissions.py proves they agree). `boards`: the ids of
-    the boards the member may view, if the caller has read them already."""
+    (tests/meetings/test_permissions.py proves they agree)."""
     person = membership.person
     if person is None:
         return AgendaItem.objects.none()
     today = today or timezone.localdate()
-    items = (
-        AgendaItem.objects.for_partnership(membership.partnership_id)
-        .filter(
-            presenter=person,
-            meeting__board__in=visible_boards(membership) if boards is None else boards,
-            meeting__date__gte=today,
-            papers__isnull=True,
-        )
-        .select_related("meeting", "meeting__board")
-        .order_by("meeting__date", "position")
+    items = AgendaItem.objects.for_partnership(membership.partnership_id).filter(
+        presenter=person, meeting__date__gte=today, papers__isnull=True
     )
+    boards = visible_board_ids(membership)  # None: every board
+    if boards is not None:
+        items = items.filter(meeting__board__in=boards)
+    items = items.select_related("meeting", "meeting__board").order_by("meeting__date", "position")
     if not can_view_sensitive(membership):
         items = items.filter(is_confidential=False)
     return items

@@ -148,6 +148,16 @@ def visible_boards(membership):
     return boards.filter(pk__in=seats)
 
 
+def visible_board_ids(membership):
+    """The ids of the boards this member may open (`visible_boards`), or None
+    for every board of the partnership, for the roles that see them all: a read
+    already held to the partnership then needs no list of its boards, and none
+    is read."""
+    if active_role(membership) in SEES_EVERY_BOARD:
+        return None
+    return list(visible_boards(membership).values_list("pk", flat=True))
+
+
 class Capabilities:
     """`request.can`, and `can` in templates: `can.manage_structure` answers the
     partnership-wide rule; `can.on(meeting)` binds the object rules of the

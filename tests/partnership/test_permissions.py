@@ -112,3 +112,17 @@ def test_visible_boards_agrees_with_can_view_board_for_every_role(tenant_a):
         for role, membership in tenant_a.memberships.items():
             listed = set(permissions.visible_boards(membership))
             assert listed == {b for b in boards if permissions.can_view_board(membership, b)}, role
+
+
+def test_visible_board_ids_agree_with_visible_boards_for_every_role(tenant_a):
+    """None means every board of the partnership, for the roles that see them all."""
+    from django_scopes import scope
+
+    with scope(partnership=tenant_a.partnership):
+        every = {tenant_a.board.pk, tenant_a.subgroup.pk}
+        for role, membership in tenant_a.memberships.items():
+            ids = permissions.visible_board_ids(membership)
+            listed = {b.pk for b in permissions.visible_boards(membership)}
+            assert (every if ids is None else set(ids)) == listed, role
+            assert (ids is None) == (role in permissions.SEES_EVERY_BOARD), role
+        assert permissions.visible_board_ids(None) == []
