@@ -6,6 +6,8 @@ import io
 
 from cryptography.fernet import Fernet
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
@@ -244,6 +246,23 @@ def test_the_overview_lists_the_ten_soonest_clocks_and_counts_the_rest(
     due = len(_due_clocks(tenant_a))
     assert len(shown.clocks) == 10 and shown.count == due > 10
     assert f"The 10 soonest of {due} clocks overdue or due this week." in response.content.decode()
+
+
+def test_the_soonest_clocks_are_one_read_however_many_are_shown(tenant_a, business_manager_client):
+    """The clocks due, their count and what each line shows come in one query:
+    nothing a line shows is read again for each clock (a deferred field would
+    be), on the home page or the overview."""
+    for _ in range(7):
+        make_case(
+            tenant_a.partnership,
+            user=tenant_a.users["business_manager"],
+            aware_date=datetime.date.today() - datetime.timedelta(days=30),
+        )
+    for url in (reverse("home"), reverse("dashboard:overview", args=[tenant_a.slug])):
+        with CaptureQueriesContext(connection) as queries:
+            html = business_manager_client.get(url).content.decode()
+        assert len([q for q in queries if "reviews_c" in q["sql"]]) == 1, url
+        assert "working day" in html, url
 
 
 def _due_clocks(tenant):
