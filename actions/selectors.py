@@ -28,7 +28,7 @@ from partnership.tenancy import in_partnership
 from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate, origin_label
 from .owners import ALL, people_owning_ways
 from .permissions import visible_actions
-from .rag import AMBER, GREEN, RED, RagStatus
+from .rag import AMBER, GREEN, RED, RagRule, RagStatus
 
 SORTS = {
     "number": "Board and number",
@@ -537,7 +537,9 @@ WITH seats AS (
      AND (%(every_board)s OR a.board_id = ANY(%(boards)s))
      AND (%(sensitive)s OR i.is_confidential IS NOT TRUE)
 )
-SELECT *, count(*) OVER (), count(*) FILTER (WHERE overdue) OVER ()
+SELECT *, count(*) OVER (), count(*) FILTER (WHERE overdue) OVER (),
+       (SELECT st.warning_days FROM actions_actionlogsettings st
+         WHERE st.partnership_id = %(partnership)s)
   FROM owned
  ORDER BY overdue DESC, due_date ASC NULLS LAST, name, number
  LIMIT %(shown)s
@@ -570,7 +572,9 @@ def _my_actions_in(membership, *, shown):
     if person is None:
         return [], 0, 0
     partnership = membership.partnership
-    rule = rag_rule_for(partnership)
+    # Overdue does not depend on the warning window; amber does, and the
+    # partnership's (if it has set one) is read in the same statement.
+    base = RagRule.for_today()
     boards = visible_board_ids(membership)  # None: every board
     if boards == []:
         return [], 0, 0
@@ -580,9 +584,9 @@ def _my_actions_in(membership, *, shown):
             {
                 "partnership": partnership.pk,
                 "person": person.pk,
-                "today": rule.today,
+                "today": base.today,
                 "chairs": [BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR],
-                "overdue_by": rule.overdue_if_due_on_or_before,
+                "overdue_by": base.overdue_if_due_on_or_before,
                 "open": list(Action.OPEN_STATUSES),
                 "every_board": boards is None,
                 "boards": boards or [],
@@ -591,6 +595,12 @@ def _my_actions_in(membership, *, shown):
             },
         )
         found = cursor.fetchall()
+    if not found:
+        return [], 0, 0
+    *_, count, overdue_count, warning_days = found[0]
+    rule = RagRule(
+        today=base.today, warning_days=warning_days or ActionLogSettings.DEFAULT_WARNING_DAYS
+    )
     rows = [
         MyAction(
             uuid=uuid,
@@ -604,7 +614,6 @@ def _my_actions_in(membership, *, shown):
         )
         for uuid, board, short, number, text, due, status, override, why, overdue, *_ in found
     ]
-    count, overdue_count = found[0][-2:] if found else (0, 0)
     return rows, count, overdue_count
 
 

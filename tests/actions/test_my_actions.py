@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from actions import services
-from actions.models import Action
+from actions.models import Action, ActionLogSettings
 from actions.owners import ALL
 from actions.permissions import visible_actions
 from actions.selectors import actions_for_list, my_actions, owned_by, rag_rule_for
@@ -160,3 +160,15 @@ def test_another_partnerships_actions_are_not_read(tenant_a, tenant_b, owned):
     ActionFactory(board=tenant_b.board, owners=[tenant_b.person], description="Theirs")
     group = _shown(tenant_a.memberships["member"])
     assert not {"Southshire's", "Theirs"} & {a.description for a in group.actions}
+
+
+def test_amber_follows_the_partnerships_warning_window(tenant_a, owned):
+    """The window is read in the same statement: with 45 days, an action due in
+    30 is amber, as the model says."""
+    with scopes_disabled():
+        ActionLogSettings.objects.create(partnership=tenant_a.partnership, warning_days=45)
+    group = _shown(tenant_a.memberships["member"])
+    (row,) = [a for a in group.actions if a.description == owned["agency led"].description]
+    assert row.rag.colour == "amber"
+    with scopes_disabled():
+        assert row.rag == Action.objects.get(pk=owned["agency led"].pk).rag
