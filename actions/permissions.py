@@ -19,6 +19,7 @@ from partnership.permissions import (
     can_view_sensitive,
     is_business_unit,
     rule,
+    sees_every_board,
     visible_boards,
 )
 
@@ -42,9 +43,9 @@ def visible_actions(membership):
     `can_view_action`, which every selector starts from."""
     if active_role(membership) is None:
         return Action.objects.none()
-    actions = Action.objects.for_partnership(membership.partnership_id).filter(
-        board__in=visible_boards(membership)
-    )
+    actions = Action.objects.for_partnership(membership.partnership_id)
+    if not sees_every_board(membership):
+        actions = actions.filter(board__in=visible_boards(membership))
     if not can_view_sensitive(membership):
         actions = actions.exclude(origin_item__is_confidential=True)
     return actions

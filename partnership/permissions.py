@@ -148,12 +148,16 @@ def visible_boards(membership):
     return boards.filter(pk__in=seats)
 
 
+def sees_every_board(membership) -> bool:
+    """Whether `visible_boards` is every board of the partnership: a read
+    already held to the partnership then needs no filter by board."""
+    return active_role(membership) in SEES_EVERY_BOARD
+
+
 def visible_board_ids(membership):
     """The ids of the boards this member may open (`visible_boards`), or None
-    for every board of the partnership, for the roles that see them all: a read
-    already held to the partnership then needs no list of its boards, and none
-    is read."""
-    if active_role(membership) in SEES_EVERY_BOARD:
+    for every board of the partnership (`sees_every_board`), when none are read."""
+    if sees_every_board(membership):
         return None
     return list(visible_boards(membership).values_list("pk", flat=True))
 
