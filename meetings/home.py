@@ -15,6 +15,16 @@ from .selectors import minutes_awaiting_approval, papers_due_from
 
 UPCOMING_DAYS = 60
 UPCOMING_LIMIT = 5
+# What the panel shows of a meeting (templates/meetings/_home_panel.html): its
+# link, board, date and time, and the paper deadline worked out from them.
+MEETING_SHOWN = (
+    "uuid",
+    "date",
+    "start_time",
+    "board__name",
+    "board__short_name",
+    "board__late_paper_days",
+)
 
 
 @dataclass
@@ -56,13 +66,19 @@ def _for(membership, today):
     if boards is not None:
         upcoming = upcoming.filter(board__in=boards)
     upcoming = list(
-        upcoming.select_related("board").order_by("date", "start_time")[:UPCOMING_LIMIT]
+        upcoming.select_related("board")
+        .only(*MEETING_SHOWN)
+        .order_by("date", "start_time")[:UPCOMING_LIMIT]
     )
-    papers_due = list(papers_due_from(membership, today=today))
+    papers_due = list(
+        papers_due_from(membership, today=today).only(
+            "uuid", "title", *(f"meeting__{name}" for name in MEETING_SHOWN)
+        )
+    )
     for item in papers_due:
         item.deadline = item.meeting.paper_deadline
         item.overdue = item.deadline < today
-    to_approve = list(minutes_awaiting_approval(membership))
+    to_approve = list(minutes_awaiting_approval(membership).only(*MEETING_SHOWN))
     # Every meeting is in the member's partnership: set on each, not joined to
     # each row (the links name its slug).
     for meeting in [*upcoming, *to_approve, *(item.meeting for item in papers_due)]:
