@@ -23,6 +23,28 @@ def _meeting(tenant, board, days, **fields):
         )
 
 
+def _member_chairs_the_board(tenant):
+    """The member (who has a login) becomes the board's only chair."""
+    with scope(partnership=tenant.partnership):
+        BoardMembership.objects.filter(board=tenant.board, role="chair").delete()
+        BoardMembership.objects.filter(person=tenant.person).delete()
+    BoardMembershipFactory(
+        board=tenant.board, person=tenant.person, role=BoardMembership.Role.CHAIR
+    )
+
+
+def _minuted(tenant, meeting):
+    """The meeting's first item minuted by the minute taker (a draft)."""
+    with scope(partnership=tenant.partnership):
+        minutes.item_minutes_save(
+            item=meeting.items.first(),
+            discussion="Minuted",
+            decisions="",
+            version=0,
+            acting_user=tenant.users["minute_taker"],
+        )
+
+
 def test_a_member_sees_meetings_of_their_boards_and_papers_due_from_them(
     tenant_a, tenant_b, client_for
 ):
@@ -53,14 +75,7 @@ def test_a_member_sees_meetings_of_their_boards_and_papers_due_from_them(
 
 def test_minutes_awaiting_approval_go_to_the_chairs(tenant_a, client_for, member_client):
     held = _meeting(tenant_a, tenant_a.board, -7)
-    with scope(partnership=tenant_a.partnership):
-        minutes.item_minutes_save(
-            item=held.items.first(),
-            discussion="Minuted",
-            decisions="",
-            version=0,
-            acting_user=tenant_a.users["minute_taker"],
-        )
+    _minuted(tenant_a, held)
     # A draft is the minute taker's: not on the chair's list until submitted.
     html = client_for(tenant_a.users["independent_chair"]).get("/").content.decode()
     assert "Minutes awaiting your approval" not in html
@@ -71,12 +86,7 @@ def test_minutes_awaiting_approval_go_to_the_chairs(tenant_a, client_for, member
     assert f"/meetings/{held.uuid}/minutes/approve/" in html
     assert "Minutes awaiting your approval" not in member_client.get("/").content.decode()
     # The board's own chair, once they have a login, sees them too.
-    with scope(partnership=tenant_a.partnership):
-        BoardMembership.objects.filter(board=tenant_a.board, role="chair").delete()
-        BoardMembership.objects.filter(person=tenant_a.person).delete()
-    BoardMembershipFactory(
-        board=tenant_a.board, person=tenant_a.person, role=BoardMembership.Role.CHAIR
-    )
+    _member_chairs_the_board(tenant_a)
     assert "Minutes awaiting your approval" in member_client.get("/").content.decode()
 
 
@@ -90,12 +100,7 @@ def test_the_panel_reads_the_same_queries_however_many_meetings(
 ):
     """Each meeting's partnership is the member's own, known without a query:
     more meetings, papers and minutes to approve read nothing more."""
-    with scope(partnership=tenant_a.partnership):
-        BoardMembership.objects.filter(board=tenant_a.board, role="chair").delete()
-        BoardMembership.objects.filter(person=tenant_a.person).delete()
-    BoardMembershipFactory(
-        board=tenant_a.board, person=tenant_a.person, role=BoardMembership.Role.CHAIR
-    )
+    _member_chairs_the_board(tenant_a)
 
     def add(n):
         coming = _meeting(tenant_a, tenant_a.board, 10 + n)
@@ -104,13 +109,8 @@ def test_the_panel_reads_the_same_queries_however_many_meetings(
             services.agenda_item_create(
                 meeting=coming, acting_user=None, title=f"Paper {n}", presenter=tenant_a.person
             )
-            minutes.item_minutes_save(
-                item=held.items.first(),
-                discussion="Minuted",
-                decisions="",
-                version=0,
-                acting_user=tenant_a.users["minute_taker"],
-            )
+        _minuted(tenant_a, held)
+        with scope(partnership=tenant_a.partnership):
             minutes.minutes_submit(meeting=held, acting_user=tenant_a.users["minute_taker"])
         return coming, held
 

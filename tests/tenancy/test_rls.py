@@ -237,12 +237,11 @@ def test_a_block_inside_one_of_the_same_partnership_opens_no_savepoint(
     from partnership.models import Board
 
     with in_partnership(tenant_a.partnership):
-        with django_assert_num_queries(1):  # the read alone
-            with in_partnership(tenant_a.partnership):
-                same = set(Board.objects.values_list("name", flat=True))
-        with in_partnership(tenant_b.partnership):
-            with in_partnership(tenant_b.partnership):
-                inner = set(Board.objects.values_list("name", flat=True))
+        # The read alone:
+        with django_assert_num_queries(1), in_partnership(tenant_a.partnership):
+            same = set(Board.objects.values_list("name", flat=True))
+        with in_partnership(tenant_b.partnership), in_partnership(tenant_b.partnership):
+            inner = set(Board.objects.values_list("name", flat=True))
         after = set(Board.objects.values_list("name", flat=True))
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting(%s, true)", [PARTNERSHIP_SETTING])
