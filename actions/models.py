@@ -175,6 +175,11 @@ class Action(TenantModel):
                 condition=Q(rag_override="") | ~Q(rag_reason=""),
                 name="action_rag_by_hand_has_a_reason",
             ),
+            # The log counts green as what is neither red nor amber.
+            models.CheckConstraint(
+                condition=Q(rag_override__in=["", "red", "amber", "green"]),
+                name="action_rag_by_hand_is_a_colour",
+            ),
             models.CheckConstraint(
                 condition=Q(status="completed", completed_on__isnull=False)
                 | (~Q(status="completed") & Q(completed_on__isnull=True)),

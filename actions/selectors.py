@@ -377,18 +377,21 @@ def rows_of(ids, *, rule, partnership):
 def page_with_counts(actions, *, number, per_page):
     """(ids of page `number` of the log `actions`, {'red': n, 'amber': n,
     'green': n} over all of it) in one query: the counts are window counts over
-    every row, worked out in the same pass as the sort that cuts the page.
-    None for both when the page is past the last (no row carries the counts)."""
-    counts = {
-        colour: Window(Count("pk", filter=Q(rag_code=colour))) for colour in (RED, AMBER, GREEN)
-    }
+    every row, worked out in the same pass as the sort that cuts the page. Green
+    is what is neither red nor amber (every row has one of the three colours):
+    one RAG test fewer for each of thousands of rows. None for both when the
+    page is past the last (no row carries the counts)."""
     start = (number - 1) * per_page
     rows = list(
-        actions.annotate(**counts).values_list("pk", RED, AMBER, GREEN)[start : start + per_page]
+        actions.annotate(
+            total=Window(Count("pk")),
+            **{colour: Window(Count("pk", filter=Q(rag_code=colour))) for colour in (RED, AMBER)},
+        ).values_list("pk", "total", RED, AMBER)[start : start + per_page]
     )
     if not rows:
         return None, None
-    return [row[0] for row in rows], dict(zip((RED, AMBER, GREEN), rows[0][1:], strict=True))
+    _, total, red, amber = rows[0]
+    return [row[0] for row in rows], {RED: red, AMBER: amber, GREEN: total - red - amber}
 
 
 def rag_counts(actions):

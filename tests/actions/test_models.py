@@ -150,6 +150,37 @@ def test_rag_by_hand_needs_a_reason_in_the_database(tenant_a):
 
 
 @pytest.mark.django_db
+def test_rag_by_hand_is_a_colour_in_the_database(tenant_a):
+    """The log counts green as neither red nor amber: no fourth colour."""
+    action = ActionFactory(board=tenant_a.board)
+    with scopes_disabled(), pytest.raises(IntegrityError), transaction.atomic():
+        Action.objects.filter(pk=action.pk).update(rag_override="blue", rag_reason="Why not")
+
+
+@pytest.mark.django_db
+def test_the_pages_counts_are_the_logs_counts(tenant_a):
+    """The window counts that come with a page's ids (green by subtraction)
+    are what counting the log by colour gives."""
+    from actions.selectors import page_with_counts, rag_counts, rag_rule_for
+
+    today = timezone.localdate()
+    for days in (-20, -12, 2, 5, 30, None):  # overdue whatever the day of the week
+        due = None if days is None else today + datetime.timedelta(days=days)
+        ActionFactory(board=tenant_a.board, due_date=due)
+    ActionFactory(board=tenant_a.board, status="completed")
+    by_hand = ActionFactory(board=tenant_a.board, due_date=today + datetime.timedelta(days=60))
+    with scopes_disabled():
+        Action.objects.filter(pk=by_hand.pk).update(rag_override="red", rag_reason="At risk")
+        actions = Action.objects.filter(partnership=tenant_a.partnership).with_rag(
+            rag_rule_for(tenant_a.partnership)
+        )
+        ids, counts = page_with_counts(actions.order_by("number"), number=1, per_page=3)
+        assert len(ids) == 3
+        assert counts == rag_counts(actions) == {"red": 3, "amber": 2, "green": 3}
+        assert page_with_counts(actions.order_by("number"), number=9, per_page=3) == (None, None)
+
+
+@pytest.mark.django_db
 def test_open_actions_for_board(tenant_a):
     overdue = timezone.localdate() - datetime.timedelta(days=10)
     keep = ActionFactory(board=tenant_a.board, owners=[tenant_a.person, ALL], due_date=overdue)
