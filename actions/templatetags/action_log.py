@@ -9,9 +9,9 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
 from govuk.dates import day
+from partnership.links import row_urls
 
 register = template.Library()
 
@@ -20,10 +20,15 @@ register = template.Library()
 def log_table_rows(rows, *, show_board):
     """The `<tr>` of each `LogRow` (`actions.selectors.log_rows`); the board's
     label before each number on a log of every board (`show_board`)."""
-    return mark_safe("".join(_row(row, show_board) for row in rows))  # noqa: S308 (escaped in _row)
+    if not rows:
+        return ""
+    url_of = row_urls(
+        "actions:action-detail", "action_uuid", partnership_slug=rows[0].partnership_slug
+    )
+    return mark_safe("".join(_row(row, show_board, url_of(row.uuid)) for row in rows))  # noqa: S308 (escaped in _row)
 
 
-def _row(row, show_board):
+def _row(row, show_board, url):
     board = f"{escape(row.board_label)} " if show_board else ""
     origin = (
         f'<br><span class="app-secondary app-nowrap">{escape(row.origin_label)}</span>'
@@ -39,7 +44,7 @@ def _row(row, show_board):
     return (
         '        <tr class="govuk-table__row">\n'
         '          <td class="govuk-table__cell"><a class="govuk-link govuk-!-font-weight-bold"'
-        f' href="{escape(row.url)}"><span class="govuk-visually-hidden">Action </span>'
+        f' href="{escape(url)}"><span class="govuk-visually-hidden">Action </span>'
         f"{board}{row.number}</a>{origin}</td>\n"
         f'          <td class="govuk-table__cell">{escape(_words(row.description, 60))}</td>\n'
         f'          <td class="govuk-table__cell">{escape(row.owners_display)}</td>\n'
@@ -60,6 +65,12 @@ def rag_tag(rag):
     )
 
 
-def _words(text, count):
-    """As the `truncatewords` filter cuts text."""
-    return Truncator(text).words(count, truncate=" …")
+def _words(text, count, more=" …"):
+    """As the `truncatewords` filter cuts text (`Truncator.words`: white space
+    collapsed, `more` after the last word kept unless it ends so already),
+    without a lazy object and its set-up for each cell."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    cut = " ".join(words[:count])
+    return cut if cut.endswith(more) else cut + more

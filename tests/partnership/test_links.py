@@ -97,3 +97,13 @@ def test_urls_without_uuids_are_resolved_once_too():
 def test_arguments_that_cannot_be_a_key_get_djangos_answer():
     with pytest.raises(NoReverseMatch):  # Django's own refusal, not a TypeError from the cache
         links.reverse("dashboard:overview", kwargs={"partnership_slug": ["a"]})
+
+
+def test_row_urls_are_djangos_for_each_row():
+    """One view's URL for many rows, resolved once: each is Django's own."""
+    url_of = links.row_urls("actions:action-detail", "action_uuid", partnership_slug="north-a")
+    for value in (uuid.uuid4() for _ in range(5)):
+        assert url_of(value) == django_reverse(
+            "actions:action-detail",
+            kwargs={"partnership_slug": "north-a", "action_uuid": value},
+        )
