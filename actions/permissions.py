@@ -18,9 +18,8 @@ from partnership.permissions import (
     can_view_board,
     can_view_sensitive,
     is_business_unit,
+    on_visible_boards,
     rule,
-    sees_every_board,
-    visible_boards,
 )
 
 from .models import Action, ActionOwner
@@ -44,8 +43,7 @@ def visible_actions(membership):
     if active_role(membership) is None:
         return Action.objects.none()
     actions = Action.objects.for_partnership(membership.partnership_id)
-    if not sees_every_board(membership):
-        actions = actions.filter(board__in=visible_boards(membership))
+    actions = on_visible_boards(actions, membership)
     if not can_view_sensitive(membership):
         actions = actions.exclude(origin_item__is_confidential=True)
     return actions

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from partnership.permissions import visible_board_ids
+from partnership.permissions import on_visible_boards
 from partnership.tenancy import in_partnership
 
 from .models import Meeting
@@ -58,13 +58,10 @@ def panel(request, memberships):
 
 
 def _for(membership, today):
-    boards = visible_board_ids(membership)  # None: every board
     until = today + datetime.timedelta(days=UPCOMING_DAYS)
-    upcoming = Meeting.objects.for_partnership(membership.partnership_id).filter(
-        date__range=(today, until)
-    )
-    if boards is not None:
-        upcoming = upcoming.filter(board__in=boards)
+    upcoming = on_visible_boards(
+        Meeting.objects.for_partnership(membership.partnership_id), membership
+    ).filter(date__range=(today, until))
     upcoming = list(
         upcoming.select_related("board")
         .only(*MEETING_SHOWN)

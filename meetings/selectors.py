@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from partnership.models import BoardMembership, PartnerAgency
-from partnership.permissions import can_view_sensitive, visible_board_ids, visible_boards
+from partnership.permissions import can_view_sensitive, on_visible_boards, visible_boards
 from partnership.selectors import agency_name_here
 
 from . import action_log
@@ -504,12 +504,11 @@ def papers_due_from(membership, *, today=None):
     if person is None:
         return AgendaItem.objects.none()
     today = today or timezone.localdate()
-    items = AgendaItem.objects.for_partnership(membership.partnership_id).filter(
-        presenter=person, meeting__date__gte=today, papers__isnull=True
-    )
-    boards = visible_board_ids(membership)  # None: every board
-    if boards is not None:
-        items = items.filter(meeting__board__in=boards)
+    items = on_visible_boards(
+        AgendaItem.objects.for_partnership(membership.partnership_id),
+        membership,
+        through="meeting__board",
+    ).filter(presenter=person, meeting__date__gte=today, papers__isnull=True)
     items = items.select_related("meeting", "meeting__board").order_by("meeting__date", "position")
     if not can_view_sensitive(membership):
         items = items.filter(is_confidential=False)

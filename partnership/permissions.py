@@ -154,6 +154,15 @@ def sees_every_board(membership) -> bool:
     return active_role(membership) in SEES_EVERY_BOARD
 
 
+def on_visible_boards(queryset, membership, *, through="board"):
+    """`queryset` held to the boards this member may open, `through` the field
+    that names a row's board: `visible_boards` as a subquery, or nothing for the
+    roles that see every board (the queryset is held to the partnership)."""
+    if sees_every_board(membership):
+        return queryset
+    return queryset.filter(**{f"{through}__in": visible_boards(membership)})
+
+
 def visible_board_ids(membership):
     """The ids of the boards this member may open (`visible_boards`), or None
     for every board of the partnership (`sees_every_board`), when none are read."""

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from partnership import permissions
-from partnership.models import Role
+from partnership.models import Board, Role
 
 from ..factories import BoardMembershipFactory
 
@@ -125,4 +125,8 @@ def test_visible_board_ids_agree_with_visible_boards_for_every_role(tenant_a):
             listed = {b.pk for b in permissions.visible_boards(membership)}
             assert (every if ids is None else set(ids)) == listed, role
             assert (ids is None) == permissions.sees_every_board(membership), role
+            held = permissions.on_visible_boards(
+                Board.objects.for_partnership(tenant_a.partnership), membership, through="pk"
+            )
+            assert set(held) == set(permissions.visible_boards(membership)), role
         assert permissions.visible_board_ids(None) == []
