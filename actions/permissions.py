@@ -66,7 +66,7 @@ def can_edit_action(membership, action) -> bool:
 
 
 def owns_action(membership, action) -> bool:
-    person = membership.person if membership is not None else None
+    person = membership.person_pk if membership is not None else None
     if person is None:
         return False
     return (

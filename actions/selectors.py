@@ -175,8 +175,8 @@ def action_log(*, membership, filters, rule, with_rag_filter=True, plain=False):
     if filters.statuses:
         actions = actions.filter(status__in=filters.statuses)
     if filters.mine:
-        person = membership.person
-        actions = actions.filter(owned_by(person)) if person else actions.none()
+        person = membership.person_pk
+        actions = actions.filter(owned_by(person)) if person is not None else actions.none()
     if filters.owner is not None:
         actions = actions.filter(owner_q(filters.owner))
     if filters.overdue:
@@ -571,7 +571,7 @@ def my_actions(memberships, *, shown=MY_ACTIONS_SHOWN):
 def _my_actions_in(membership, *, shown):
     """([MyAction], how many, how many overdue) for one membership, read in its
     partnership (`MY_ACTIONS_SQL`)."""
-    person = membership.person
+    person = membership.person_pk
     if person is None:
         return [], 0, 0
     partnership = membership.partnership
@@ -586,7 +586,7 @@ def _my_actions_in(membership, *, shown):
             MY_ACTIONS_SQL,
             {
                 "partnership": partnership.pk,
-                "person": person.pk,
+                "person": person,
                 "today": base.today,
                 "chairs": [BoardMembership.Role.CHAIR, BoardMembership.Role.VICE_CHAIR],
                 "overdue_by": base.overdue_if_due_on_or_before,

@@ -78,7 +78,7 @@ def can_record_minutes(membership) -> bool:
 
 
 def is_board_chair(membership, board) -> bool:
-    person = membership.person if active_role(membership) else None
+    person = membership.person_pk if active_role(membership) else None
     return (
         person is not None
         and BoardMembership.objects.current()
@@ -105,7 +105,7 @@ def boards_chaired_by(membership):
     boards = Board.objects.for_partnership(membership.partnership_id)
     if role == Role.INDEPENDENT_CHAIR:
         return boards
-    person = membership.person
+    person = membership.person_pk
     if person is None:
         return boards.none()
     chaired = BoardMembership.objects.current().filter(
@@ -126,8 +126,8 @@ def can_upload_paper(membership, item) -> bool:
         return False
     if is_business_unit(membership):
         return True
-    person = membership.person
-    return person is not None and item.presenter_id == person.pk
+    person = membership.person_pk
+    return person is not None and item.presenter_id == person
 
 
 @rule()

@@ -500,7 +500,7 @@ def papers_due_from(membership, *, today=None):
     """Agenda items of coming meetings that the member presents and has not yet
     sent a paper for: the presenter half of `can_upload_paper` as a queryset
     (tests/meetings/test_permissions.py proves they agree)."""
-    person = membership.person
+    person = membership.person_pk
     if person is None:
         return AgendaItem.objects.none()
     today = today or timezone.localdate()

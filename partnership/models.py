@@ -268,6 +268,15 @@ class Membership(TenantModel):
         """The Person who is this user in this partnership, if any."""
         return Person.objects.for_partnership(self.partnership_id).filter(user=self.user_id).first()
 
+    @cached_property
+    def person_pk(self):
+        """`person`'s primary key, or None without one: all that the rules which
+        ask who the member is (their boards, the actions they own) need. The
+        page's membership comes with it from TenancyMiddleware's query
+        (`partnership.selectors.memberships_within`)."""
+        person = self.person  # read once, for whatever asks for the person next
+        return None if person is None else person.pk
+
 
 class Board(TenantModel):
     """A board, subgroup or task-and-finish group, with its reporting line."""

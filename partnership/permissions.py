@@ -124,7 +124,7 @@ def can_view_board(membership, board) -> bool:
         return False
     if role in SEES_EVERY_BOARD:
         return True
-    person = membership.person
+    person = membership.person_pk
     return (
         person is not None
         and BoardMembership.objects.current().filter(board=board, person=person).exists()
@@ -141,7 +141,7 @@ def visible_boards(membership):
     boards = Board.objects.for_partnership(membership.partnership_id)
     if role in SEES_EVERY_BOARD:
         return boards
-    person = membership.person
+    person = membership.person_pk
     if person is None:
         return boards.none()
     seats = BoardMembership.objects.current().filter(person=person).values("board_id")

@@ -18,10 +18,12 @@ def memberships_within(user, partnership):
     the partnership with the user named (TenancyMiddleware), where row-level
     security lets a user read their own memberships elsewhere too: the page's
     membership and the partnership switcher's list (`request.memberships`)."""
-    memberships = _memberships(user)
+    person = Person.objects.for_partnership(partnership).filter(user=user).values("pk")[:1]
+    memberships = _memberships(user, page_person_pk=Subquery(person))
     mine = next((m for m in memberships if m.partnership_id == partnership.pk), None)
     if mine is not None:
         mine.partnership = partnership
+        mine.person_pk = mine.page_person_pk  # the person of this partnership, if any
     return mine, memberships
 
 
@@ -34,11 +36,12 @@ def memberships_for_user(user):
         return _memberships(user)
 
 
-def _memberships(user):
+def _memberships(user, **annotations):
     return list(
         Membership.objects.with_scopes_disabled()
         .select_related("partnership")
         .filter(user=user, is_active=True)
+        .annotate(**annotations)
         .order_by("partnership__name")
     )
 

@@ -114,7 +114,7 @@ class ActionFilterForm(GovukForm):
             ]
         else:
             del self.fields["board"]
-        if membership.person is None:
+        if membership.person_pk is None:
             del self.fields["mine"]
         # A type-ahead, never a list of every person (2,000 in a large partnership).
         self.fields["owner"].widget.attrs.update(

@@ -134,3 +134,67 @@ def test_the_header_offers_another_partnership_only_to_members_of_several(
     response = client.get(overview)
     assert "Change partnership</a>" in response.content.decode()
     assert count_queries(lambda: client.get(overview)) == alone
+
+
+def test_the_pages_membership_comes_with_the_members_person_in_one_query(
+    tenant_a, tenant_b, django_assert_num_queries
+):
+    """TenancyMiddleware reads the membership and the person who is this user
+    in the page's partnership together: the rules that ask who the member is
+    (their boards, the actions they own) read no person of their own."""
+    from partnership.permissions import visible_boards
+    from partnership.selectors import memberships_within
+    from partnership.tenancy import in_partnership
+
+    from ..factories import MembershipFactory
+
+    user = tenant_a.users["member"]  # Morgan Member in A
+    MembershipFactory(partnership=tenant_b.partnership, user=user, role="member")
+    with in_partnership(tenant_a.partnership, user=user):
+        with django_assert_num_queries(1):
+            mine, memberships = memberships_within(user, tenant_a.partnership)
+            assert mine.person_pk == tenant_a.person.pk
+        assert len(memberships) == 2
+        with django_assert_num_queries(1):  # the member's boards, by their seats
+            assert list(visible_boards(mine)) == [tenant_a.board]
+    with in_partnership(tenant_b.partnership, user=user):
+        mine, _ = memberships_within(user, tenant_b.partnership)
+        with django_assert_num_queries(0):
+            assert mine.person_pk is None  # a member of B, and no one in B's people
+        someone = PersonFactory(partnership=tenant_b.partnership, user=user, full_name="M M")
+        mine, _ = memberships_within(user, tenant_b.partnership)
+        assert mine.person_pk == someone.pk
+
+
+def test_person_pk_is_the_persons_wherever_the_membership_was_read(tenant_a, tenant_b):
+    from partnership.tenancy import in_partnership
+
+    for tenant in (tenant_a, tenant_b):
+        with in_partnership(tenant.partnership):
+            for membership in Membership.objects.for_partnership(tenant.partnership):
+                expected = membership.person.pk if membership.person else None
+                assert membership.person_pk == expected
+                fresh = Membership.objects.get(pk=membership.pk)
+                assert fresh.person_pk == expected
+                assert "person" in fresh.__dict__  # read once, for whatever asks next
+
+
+def test_the_action_log_reads_no_person_to_know_who_the_member_is(
+    tenant_a, business_manager_client
+):
+    """ "Only actions I own" is offered to a manager who is one of the
+    partnership's people, known from the person read with the membership."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    log = reverse("actions:log", kwargs={"partnership_slug": tenant_a.slug})
+    assert 'name="mine"' not in business_manager_client.get(log).content.decode()
+    manager = tenant_a.users["business_manager"]
+    PersonFactory(partnership=tenant_a.partnership, user=manager, full_name="Bea Manager")
+    with CaptureQueriesContext(connection) as queries:
+        response = business_manager_client.get(log)
+    assert 'name="mine"' in response.content.decode()
+    people = [q["sql"] for q in queries if q["sql"].startswith('SELECT "partnership_person"')]
+    assert people == []
+    mine = business_manager_client.get(log, {"mine": "on"})
+    assert "No actions match these filters" in mine.content.decode()
