@@ -38,9 +38,23 @@ SORTS = {
 }
 
 
+WARNING_DAYS_SQL = (
+    "SELECT warning_days FROM actions_actionlogsettings WHERE partnership_id = %s LIMIT 1"
+)
+
+
 def rag_rule_for(partnership, today=None):
-    """Today's RAG rule with the partnership's warning window."""
-    return ActionLogSettings.for_partnership(partnership).rag_rule(today)
+    """Today's RAG rule with the partnership's warning window (the settings'
+    default if it has never set one). Every log page asks, and through the ORM
+    the one-column read cost three times its running: it is a statement here,
+    held to the partnership as the manager holds it (and by row-level security).
+    tests/actions/test_models.py proves it agrees with ActionLogSettings."""
+    with connection.cursor() as cursor:
+        cursor.execute(WARNING_DAYS_SQL, [getattr(partnership, "pk", partnership)])
+        found = cursor.fetchone()
+    warning_days = found[0] if found else ActionLogSettings().warning_days
+    rule = RagRule.for_today(warning_days)
+    return rule if today is None else RagRule(today=today, warning_days=warning_days)
 
 
 def _owners_prefetch():

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .models import Board, BoardMembership, Membership, PartnerAgency, Person
@@ -18,8 +19,12 @@ def memberships_within(user, partnership):
     the partnership with the user named (TenancyMiddleware), where row-level
     security lets a user read their own memberships elsewhere too: the page's
     membership and the partnership switcher's list (`request.memberships`)."""
-    person = Person.objects.for_partnership(partnership).filter(user=user).values("pk")[:1]
-    memberships = _memberships(user, page_person_pk=Subquery(person))
+    # As SQL: built through the ORM, this subquery cost more than it saved.
+    person = RawSQL(
+        "SELECT id FROM partnership_person WHERE partnership_id = %s AND user_id = %s",
+        (partnership.pk, user.pk),
+    )
+    memberships = _memberships(user, page_person_pk=person)
     mine = next((m for m in memberships if m.partnership_id == partnership.pk), None)
     if mine is not None:
         mine.partnership = partnership

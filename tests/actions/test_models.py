@@ -58,6 +58,26 @@ def test_the_warning_window_is_the_partnerships():
     assert "in the next 1 day." in rule_text(1)
 
 
+def test_the_rule_for_a_partnership_has_its_window_and_no_other(tenant_a, tenant_b):
+    """rag_rule_for reads the window as SQL: it agrees with ActionLogSettings,
+    with the default for a partnership that never set one, and never takes
+    another partnership's."""
+    from actions.selectors import rag_rule_for
+    from partnership.tenancy import in_partnership
+
+    with in_partnership(tenant_a.partnership):
+        default = ActionLogSettings.for_partnership(tenant_a.partnership).warning_days
+        assert rag_rule_for(tenant_a.partnership) == RagRule.for_today(default)
+    with in_partnership(tenant_b.partnership):
+        ActionLogSettings.objects.create(partnership=tenant_b.partnership, warning_days=21)
+        assert rag_rule_for(tenant_b.partnership.pk, today=WEDNESDAY) == RagRule(
+            today=WEDNESDAY, warning_days=21
+        )
+    with in_partnership(tenant_a.partnership):
+        assert rag_rule_for(tenant_a.partnership).warning_days == default != 21
+        assert rag_rule_for(tenant_b.partnership).warning_days == default  # not readable here
+
+
 def test_rag_has_words_as_well_as_colour():
     rule = RagRule(today=WEDNESDAY)
     labels = {
