@@ -22,7 +22,7 @@ from django.db.models import (
 
 from partnership.links import reverse
 from partnership.models import Board, BoardMembership, PartnerAgency, Person, Team
-from partnership.permissions import can_view_sensitive, visible_board_ids
+from partnership.permissions import active_role, can_view_sensitive, visible_board_ids
 from partnership.tenancy import in_partnership
 
 from .models import Action, ActionLogSettings, ActionOwner, ActionUpdate, origin_label
@@ -442,25 +442,70 @@ def actions_with_timeline(membership, rule):
     )
 
 
-def origin_meetings(membership, *, board=None):
-    """[(uuid, board label, date)] of the meetings that raised actions the member
-    may see (on `board`), newest first, for the filter. Read through the
-    actions, so the action log needs nothing from the meetings app."""
-    actions = visible_actions(membership).filter(origin_meeting__isnull=False)
-    if board is not None:
-        actions = actions.filter(board=board)
-    rows = (
-        actions.order_by()
-        .values_list(
-            "origin_meeting__uuid",
-            "origin_meeting__board__short_name",
-            "origin_meeting__board__name",
-            "origin_meeting__date",
+FILTER_CHOICES_SQL = """
+SELECT 'board', b.id, b.uuid, b.name, b.short_name, NULL::date
+  FROM partnership_board b
+ WHERE %(with_boards)s AND b.partnership_id = %(partnership)s
+   AND (%(boards)s::bigint[] IS NULL OR b.id = ANY(%(boards)s::bigint[]))
+UNION ALL
+SELECT 'meeting', m.id, m.uuid, b.name, b.short_name, m.date
+  FROM meetings_meeting m
+  JOIN partnership_board b ON b.id = m.board_id AND b.partnership_id = %(partnership)s
+ WHERE m.partnership_id = %(partnership)s
+   AND m.id IN (
+     SELECT a.origin_meeting_id FROM actions_action a
+      WHERE a.partnership_id = %(partnership)s AND a.origin_meeting_id IS NOT NULL
+        AND (%(boards)s::bigint[] IS NULL OR a.board_id = ANY(%(boards)s::bigint[]))
+        AND (%(board)s::bigint IS NULL OR a.board_id = %(board)s)
+        AND (%(sensitive)s OR NOT EXISTS (
+          SELECT 1 FROM meetings_agendaitem i
+           WHERE i.id = a.origin_item_id AND i.is_confidential)))
+"""
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the log's filters offer: the boards the member may open, as
+    [(pk, uuid, name)] by name, and the meetings that raised actions they may
+    see, as [(uuid, board label, date)], newest first."""
+
+    boards: list
+    meetings: list
+
+
+def filter_choices(membership, *, board=None):
+    """The log's `FilterChoices` in one statement (`FILTER_CHOICES_SQL`): through
+    the ORM, the boards and the meetings were two reads that cost twice their
+    running to build. Read through the actions, so the action log needs nothing
+    from the meetings app. On a board's log (`board`) the meetings are that
+    board's and no boards are read (the page offers none). The rules are the
+    Python rules' (`visible_board_ids`, `can_view_sensitive`, as
+    `visible_actions` applies them); tests/actions/test_views.py proves the
+    choices are `visible_boards` and the meetings of `visible_actions`."""
+    if active_role(membership) is None:
+        return FilterChoices(boards=[], meetings=[])
+    boards = visible_board_ids(membership)  # None: every board
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FILTER_CHOICES_SQL,
+            {
+                "partnership": membership.partnership_id,
+                "with_boards": board is None,
+                "boards": boards,
+                "board": None if board is None else board.pk,
+                "sensitive": can_view_sensitive(membership),
+            },
         )
-        .distinct()
-    )
-    found = [(uuid, short or name, date) for uuid, short, name, date in rows]
-    return sorted(found, key=lambda row: (row[2], row[1]), reverse=True)
+        rows = cursor.fetchall()
+    found_boards, meetings = [], []
+    for kind, pk, uuid, name, short, date in rows:
+        if kind == "board":
+            found_boards.append((pk, uuid, name))
+        else:
+            meetings.append((uuid, short or name, date))
+    found_boards.sort(key=lambda row: row[2])
+    meetings.sort(key=lambda row: (row[2], row[1]), reverse=True)
+    return FilterChoices(boards=found_boards, meetings=meetings)
 
 
 MY_ACTIONS_SHOWN = 15

@@ -12,11 +12,11 @@ from django.utils.safestring import mark_safe
 from govuk.dates import day
 from govuk.forms import GovukForm
 from partnership import search
-from partnership.permissions import visible_boards
+from partnership.models import Board
 from partnership.pickers import typeahead_attrs
 
 from ..models import Action
-from ..selectors import SORTS, LogFilters, origin_meetings
+from ..selectors import SORTS, LogFilters, filter_choices
 
 RAG_FILTERS = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
 
@@ -107,10 +107,11 @@ class ActionFilterForm(GovukForm):
         super().__init__(query)
         self.membership = membership
         self.fixed_board = board
-        self.boards = {str(b.uuid): b for b in visible_boards(membership).order_by("name")}
+        choices = filter_choices(membership, board=board)
+        self.boards = {str(uuid): pk for pk, uuid, _ in choices.boards}
         if board is None:
             self.fields["board"].choices = [("", "All boards and groups")] + [
-                (key, b.name) for key, b in self.boards.items()
+                (str(uuid), name) for _, uuid, name in choices.boards
             ]
         else:
             del self.fields["board"]
@@ -121,10 +122,9 @@ class ActionFilterForm(GovukForm):
             typeahead_attrs(membership.partnership, ("all", "person", "team", "board", "agency"))
         )
         self._owners = None
-        meetings = origin_meetings(membership, board=board)
-        self.meetings = {str(uuid): uuid for uuid, _, _ in meetings}
+        self.meetings = {str(uuid): uuid for uuid, _, _ in choices.meetings}
         self.fields["origin_meeting"].choices = [("", "Any meeting")] + [
-            (str(uuid), f"{label}, {day(date)}") for uuid, label, date in meetings
+            (str(uuid), f"{label}, {day(date)}") for uuid, label, date in choices.meetings
         ]
 
     def filters(self):
@@ -133,7 +133,7 @@ class ActionFilterForm(GovukForm):
         data = self.cleaned_data if self.is_bound else {}
         valid = {name: value for name, value in data.items() if name not in self.errors}
         return LogFilters(
-            board=self.fixed_board or self.boards.get(valid.get("board") or ""),
+            board=self.fixed_board or self._board(valid.get("board")),
             owner=self.owners(valid.get("owner")),
             mine=bool(valid.get("mine")),
             statuses=valid.get("status") or [],
@@ -144,6 +144,14 @@ class ActionFilterForm(GovukForm):
             query=(valid.get("q") or "").strip(),
             sort=valid.get("sort") or "number",
         )
+
+    def _board(self, key):
+        """The board chosen in the filter, if the member may open it: read only
+        when one is chosen (the choices are ids and names)."""
+        pk = self.boards.get(key or "")
+        if pk is None:
+            return None
+        return Board.objects.for_partnership(self.membership.partnership_id).get(pk=pk)
 
     def owners(self, text):
         """Who the owner filter names: a picked owner's token, or everyone whose

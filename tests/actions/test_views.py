@@ -129,6 +129,73 @@ def test_filter_by_owner_board_and_origin_meeting(log, business_manager_client, 
     assert "18.12.19 ref 2.3" in by_meeting.content.decode()
 
 
+def _reference_choices(membership, board=None):
+    """The filter's choices through the ORM rules: `visible_boards`, and the
+    meetings of the actions `visible_actions` gives (on `board`)."""
+    from actions.permissions import visible_actions
+    from partnership.permissions import visible_boards
+
+    boards = [(b.pk, b.uuid, b.name) for b in visible_boards(membership).order_by("name")]
+    actions = visible_actions(membership).filter(origin_meeting__isnull=False)
+    if board is not None:
+        actions = actions.filter(board=board)
+    rows = (
+        actions.order_by()
+        .values_list(
+            "origin_meeting__uuid",
+            "origin_meeting__board__short_name",
+            "origin_meeting__board__name",
+            "origin_meeting__date",
+        )
+        .distinct()
+    )
+    meetings = [(uuid, short or name, date) for uuid, short, name, date in rows]
+    return boards, sorted(meetings, key=lambda row: (row[2], row[1]), reverse=True)
+
+
+def test_filter_choices_are_the_boards_and_meetings_the_rules_give(log, tenant_a, tenant_b):
+    """The filter's boards and meetings are one statement (filter_choices): for
+    every role they are what `visible_boards` and `visible_actions` give,
+    confidential origins and another partnership's meetings included."""
+    from actions.selectors import filter_choices
+    from partnership.tenancy import in_partnership
+
+    from ..conftest import ROLES
+    from ..factories import BoardFactory
+
+    t = tenant_a
+    BoardFactory(partnership=t.partnership, name="A closed group", is_active=False)
+    board_meeting = MeetingFactory(board=t.board, date=datetime.date(2026, 1, 14))
+    sub_meeting = MeetingFactory(board=t.subgroup, date=datetime.date(2026, 2, 11))
+    secret_meeting = MeetingFactory(board=t.board, date=datetime.date(2026, 3, 11))
+    ActionFactory(board=t.board, origin_item=AgendaItemFactory(meeting=board_meeting, number="1"))
+    ActionFactory(board=t.board, origin_item=AgendaItemFactory(meeting=sub_meeting, number="2"))
+    ActionFactory(board=t.subgroup, origin_item=AgendaItemFactory(meeting=sub_meeting, number="3"))
+    secret = AgendaItemFactory(meeting=secret_meeting, number="4", is_confidential=True)
+    ActionFactory(board=t.board, origin_item=secret)
+    elsewhere = MeetingFactory(board=tenant_b.board, date=datetime.date(2026, 4, 8))
+    ActionFactory(board=tenant_b.board, origin_item=AgendaItemFactory(meeting=elsewhere))
+    with in_partnership(t.partnership):
+        for role in ROLES:
+            membership = t.memberships[role]
+            for board in (None, t.board, t.subgroup):
+                choices = filter_choices(membership, board=board)
+                boards, meetings = _reference_choices(membership, board)
+                assert choices.meetings == meetings, (role, board)
+                assert choices.boards == ([] if board else boards), (role, board)
+        manager = filter_choices(t.memberships["business_manager"])
+        assert len(manager.boards) == 3
+        assert {uuid for uuid, _, _ in manager.meetings} == {
+            board_meeting.uuid,
+            sub_meeting.uuid,
+            secret_meeting.uuid,
+        }
+        observer = filter_choices(t.memberships["observer"])
+        assert secret_meeting.uuid not in {uuid for uuid, _, _ in observer.meetings}
+        member = filter_choices(t.memberships["member"])
+        assert [name for _, _, name in member.boards] == [t.board.name]
+
+
 def test_sorting_by_due_date(log, business_manager_client, tenant_a):
     response = business_manager_client.get(
         url("board-log", tenant_a, board_uuid=tenant_a.board.uuid) + "?sort=due" + OPEN
