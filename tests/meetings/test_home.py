@@ -123,3 +123,66 @@ def test_the_panel_reads_the_same_queries_however_many_meetings(
     assert html.count("Paper ") == 4
     assert f"/p/{tenant_a.slug}/meetings/{held.uuid}/minutes/approve/" in html
     assert coming.get_absolute_url() in html
+
+
+def test_the_panel_lists_what_the_rules_querysets_give_for_every_role(tenant_a, tenant_b):
+    """My meetings is one statement (meetings.home.MY_MEETINGS_SQL): for every
+    role it lists the meetings of `on_visible_boards`, the papers of
+    `papers_due_from` and the minutes of `minutes_awaiting_approval`, each in
+    their order, and nothing of another partnership."""
+    from meetings.home import UPCOMING_DAYS, UPCOMING_LIMIT, _for
+    from meetings.models import Meeting
+    from meetings.selectors import minutes_awaiting_approval, papers_due_from
+    from partnership.permissions import on_visible_boards
+    from partnership.tenancy import in_partnership
+
+    from ..conftest import ROLES
+    from .factories import AgendaItemFactory, MeetingFactory, PaperFactory
+
+    t, today = tenant_a, timezone.localdate()
+    day = datetime.timedelta(days=1)
+    submitted = Meeting.Status.MINUTES_SUBMITTED
+    # The member chairs the subgroup; a chair seat of theirs on the board has ended.
+    BoardMembershipFactory(board=t.subgroup, person=t.person, role="chair")
+    BoardMembershipFactory(board=t.board, person=t.person, role="chair", end_date=today - 30 * day)
+    # The observer is one of the partnership's people, presenting on the board.
+    observer = PersonFactory(partnership=t.partnership, user=t.users["observer"])
+    BoardMembershipFactory(board=t.board, person=observer)
+    for board in (t.board, t.subgroup):
+        for days in (-3, 0, 4, 9, 9, 20, 33, 59, 61):
+            start = None if days == 9 and board == t.subgroup else datetime.time(10, days % 50)
+            meeting = MeetingFactory(board=board, date=today + days * day, start_time=start)
+            for presenter in (t.person, observer):
+                AgendaItemFactory(meeting=meeting, presenter=presenter, title=f"{days} open")
+                AgendaItemFactory(
+                    meeting=meeting, presenter=presenter, title=f"{days} secret",
+                    is_confidential=True,
+                )  # fmt: skip
+                PaperFactory(item=AgendaItemFactory(meeting=meeting, presenter=presenter))
+        for days in (-40, -10):
+            MeetingFactory(board=board, date=today + days * day, status=submitted)
+    MeetingFactory(board=tenant_b.board, date=today + 2 * day)
+    MeetingFactory(board=tenant_b.board, date=today - 5 * day, status=submitted)
+    seen = set()
+    with in_partnership(t.partnership):
+        for role in ROLES:
+            membership = t.memberships[role]
+            found = _for(membership, today)
+            upcoming = on_visible_boards(
+                Meeting.objects.for_partnership(t.partnership), membership
+            ).filter(date__range=(today, today + UPCOMING_DAYS * day))
+            upcoming = upcoming.order_by("date", "start_time")[:UPCOMING_LIMIT]
+            assert [m.uuid for m in found.upcoming] == [m.uuid for m in upcoming], role
+            papers = papers_due_from(membership, today=today)
+            assert [i.uuid for i in found.papers_due] == [i.uuid for i in papers], role
+            assert [(i.title, i.deadline, i.overdue) for i in found.papers_due] == [
+                (i.title, i.meeting.paper_deadline, i.meeting.paper_deadline < today)
+                for i in papers
+            ], role
+            approve = minutes_awaiting_approval(membership)
+            assert [m.uuid for m in found.to_approve] == [m.uuid for m in approve], role
+            seen.add((role, len(found.upcoming), len(found.papers_due), len(found.to_approve)))
+    # The member approves the subgroup's minutes, not the board's: that chair seat ended.
+    assert ("member", 5, 32, 2) in seen
+    assert ("observer", 5, 16, 0) in seen  # on every board, no confidential items
+    assert ("independent_chair", 5, 0, 4) in seen
