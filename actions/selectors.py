@@ -305,10 +305,12 @@ SELECT a.id, a.uuid, b.name, b.short_name, a.number,
            (SELECT p.full_name FROM partnership_person p WHERE p.id = o.person_id),
            (SELECT ob.name FROM partnership_board ob WHERE ob.id = o.board_id),
            (SELECT t.name FROM partnership_team t WHERE t.id = o.team_id),
-           ag.display_name, org.short_name, org.name]
+           CASE WHEN o.agency_id IS NOT NULL THEN (
+             SELECT coalesce(nullif(ag.display_name, ''), nullif(org.short_name, ''), org.name)
+               FROM partnership_partneragency ag
+               JOIN partnership_organisation org ON org.id = ag.organisation_id
+              WHERE ag.id = o.agency_id) END]
          FROM actions_actionowner o
-         LEFT JOIN partnership_partneragency ag ON ag.id = o.agency_id
-         LEFT JOIN partnership_organisation org ON org.id = ag.organisation_id
          WHERE o.action_id = a.id
          ORDER BY o.position, o.id)
 FROM actions_action a
@@ -372,7 +374,9 @@ def _owner_name(all_members, names):
     """An owner's label from the names `LOG_ROWS_SQL` reads for it, as
     `ActionOwner.label` gives it: "All", else the first name there is: the
     person's, the group's or the team's, or the agency's (the partnership's own
-    name for it, else the organisation's short name, else its name)."""
+    name for it, else the organisation's short name, else its name: worked out
+    in the statement, and only for an owner that is an agency, where joining
+    the agencies cost a scan of them and of the organisations per owner)."""
     if all_members:
         return "All"
     return next((name for name in names if name), None)

@@ -13,7 +13,12 @@ from actions.models import Action, ActionUpdate
 from actions.owners import ALL
 from actions.selectors import latest_updates, log_rows, rag_rule_for, with_owners
 
-from ..factories import PersonFactory, TeamFactory
+from ..factories import (
+    OrganisationFactory,
+    PartnerAgencyFactory,
+    PersonFactory,
+    TeamFactory,
+)
 from ..meetings.factories import AgendaItemFactory, MeetingFactory
 from .factories import ActionFactory
 
@@ -44,7 +49,18 @@ def actions(tenant_a):
         due_date=today - 10 * DAY,
         origin_reference="From the audit",
     )
-    set_by_hand = ActionFactory(board=tenant_a.board, due_date=today + 60 * DAY)
+    # Agencies named by the organisation's short name, and by its name alone.
+    short = PartnerAgencyFactory(
+        partnership=tenant_a.partnership,
+        organisation=OrganisationFactory(name="West Mercia Police", short_name="WMP"),
+    )
+    plain = PartnerAgencyFactory(
+        partnership=tenant_a.partnership,
+        organisation=OrganisationFactory(name="Fairshire Council", short_name=""),
+    )
+    set_by_hand = ActionFactory(
+        board=tenant_a.board, due_date=today + 60 * DAY, owners=[short, plain]
+    )
     with scopes_disabled():
         services.action_update_add(
             action=set_by_hand, acting_user=None, rag="red", rag_reason="Funding at risk"
