@@ -5,11 +5,11 @@ grow with its rows."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from .models import Board, BoardMembership, Membership, PartnerAgency, Person
+from .models import Board, BoardMembership, Membership, PartnerAgency, Partnership, Person
 from .tenancy import signed_in_as
 
 
@@ -18,17 +18,13 @@ def memberships_within(user, partnership):
     membership of theirs), each with its partnership, in one query. Read inside
     the partnership with the user named (TenancyMiddleware), where row-level
     security lets a user read their own memberships elsewhere too: the page's
-    membership and the partnership switcher's list (`request.memberships`)."""
-    # As SQL: built through the ORM, this subquery cost more than it saved.
-    person = RawSQL(
-        "SELECT id FROM partnership_person WHERE partnership_id = %s AND user_id = %s",
-        (partnership.pk, user.pk),
-    )
-    memberships = _memberships(user, page_person_pk=person)
+    membership and the partnership switcher's list (`request.memberships`).
+    The page's membership carries the person who is this user here
+    (`Membership.person_pk`), read in the same statement."""
+    memberships = _memberships(user, person_in=partnership)
     mine = next((m for m in memberships if m.partnership_id == partnership.pk), None)
     if mine is not None:
         mine.partnership = partnership
-        mine.person_pk = mine.page_person_pk  # the person of this partnership, if any
     return mine, memberships
 
 
@@ -41,14 +37,47 @@ def memberships_for_user(user):
         return _memberships(user)
 
 
-def _memberships(user, **annotations):
-    return list(
-        Membership.objects.with_scopes_disabled()
-        .select_related("partnership")
-        .filter(user=user, is_active=True)
-        .annotate(**annotations)
-        .order_by("partnership__name")
-    )
+def _columns(model, alias):
+    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
+
+
+_MEMBERSHIP_FIELDS = [f.attname for f in Membership._meta.concrete_fields]
+_PARTNERSHIP_FIELDS = [f.attname for f in Partnership._meta.concrete_fields]
+# Every request under /p/<slug>/ reads these (TenancyMiddleware): as a
+# statement, with the model instances made as the ORM makes them (`from_db`),
+# because building and compiling the query through the ORM cost more than
+# running it. tests/partnership/test_memberships.py proves the rows are the
+# ORM's.
+MEMBERSHIPS_SQL = f"""
+SELECT {_columns(Membership, "m")}, {_columns(Partnership, "p")},
+       (SELECT pe.id FROM partnership_person pe
+         WHERE pe.partnership_id = %(person_in)s AND pe.user_id = m.user_id)
+  FROM partnership_membership m
+  JOIN partnership_partnership p ON p.id = m.partnership_id
+ WHERE m.user_id = %(user)s AND m.is_active
+ ORDER BY p.name, m.id
+"""  # noqa: S608 - column names from the models
+
+
+def _memberships(user, *, person_in=None):
+    """The user's active memberships, each with its partnership, by the
+    partnership's name. With `person_in` (a partnership the reader is in), that
+    partnership's membership carries its person's primary key (`person_pk`)."""
+    person_in = getattr(person_in, "pk", person_in)
+    with connection.cursor() as cursor:
+        cursor.execute(MEMBERSHIPS_SQL, {"user": user.pk, "person_in": person_in or 0})
+        rows = cursor.fetchall()
+    found = []
+    split = len(_MEMBERSHIP_FIELDS)
+    for row in rows:
+        membership = Membership.from_db(connection.alias, _MEMBERSHIP_FIELDS, row[:split])
+        membership.partnership = Partnership.from_db(
+            connection.alias, _PARTNERSHIP_FIELDS, row[split:-1]
+        )
+        if person_in is not None and membership.partnership_id == person_in:
+            membership.person_pk = row[-1]
+        found.append(membership)
+    return found
 
 
 @dataclass

@@ -198,3 +198,39 @@ def test_the_action_log_reads_no_person_to_know_who_the_member_is(
     assert people == []
     mine = business_manager_client.get(log, {"mine": "on"})
     assert "No actions match these filters" in mine.content.decode()
+
+
+def test_memberships_are_read_as_the_orm_reads_them(tenant_a, tenant_b):
+    """The memberships' statement (partnership.selectors.MEMBERSHIPS_SQL) makes
+    the instances the ORM makes: every field of each membership and its
+    partnership, active memberships only, by the partnership's name."""
+    from django.forms.models import model_to_dict
+
+    from partnership.selectors import memberships_for_user, memberships_within
+    from partnership.tenancy import in_partnership
+
+    from ..factories import MembershipFactory
+
+    user = tenant_a.users["member"]
+    MembershipFactory(partnership=tenant_b.partnership, user=user, role="observer")
+    ended = tenant_a.users["observer"]
+    MembershipFactory(partnership=tenant_b.partnership, user=ended, role="member", is_active=False)
+    for who in (user, ended):
+        with scopes_disabled():
+            expected = list(
+                Membership.objects.select_related("partnership")
+                .filter(user=who, is_active=True)
+                .order_by("partnership__name")
+            )
+        found = memberships_for_user(who)
+        assert [m.pk for m in found] == [m.pk for m in expected]
+        for ours, theirs in zip(found, expected, strict=True):
+            assert model_to_dict(ours) == model_to_dict(theirs)
+            assert ours.uuid == theirs.uuid and ours.created_at == theirs.created_at
+            assert ours.partnership.__dict__.keys() >= {"name", "slug"}
+            assert model_to_dict(ours.partnership) == model_to_dict(theirs.partnership)
+            assert not ours._state.adding
+    with in_partnership(tenant_b.partnership, user=user):
+        mine, memberships = memberships_within(user, tenant_b.partnership)
+    assert mine.role == "observer" and mine.partnership == tenant_b.partnership
+    assert [m.partnership.slug for m in memberships] == ["northshire", "southshire"]

@@ -307,11 +307,15 @@ def test_every_crossing_names_a_listed_reason():
 
 
 def test_only_the_memberships_selector_reads_past_django_scopes():
-    """`with_scopes_disabled()` leaves only row-level security between a query and
-    every partnership: allowed where the policy itself is the rule (a user's
-    own memberships) and nowhere else."""
+    """Reading past django-scopes leaves only row-level security between a query
+    and every partnership: allowed where the policy itself is the rule (a user's
+    own memberships, read by partnership.selectors.MEMBERSHIPS_SQL by user) and
+    nowhere else, so `with_scopes_disabled()` is used nowhere."""
+    from partnership.selectors import MEMBERSHIPS_SQL
+
     uses = {str(path) for path, _ in _calls_of("with_scopes_disabled")}
-    assert uses == {"partnership/selectors.py"}
+    assert uses == set()
+    assert "WHERE m.user_id = %(user)s AND m.is_active" in MEMBERSHIPS_SQL
 
 
 @pytest.mark.django_db
