@@ -66,8 +66,7 @@ class ActionLogSettings(TenantModel):
         return found or cls(partnership_id=partnership_id)
 
     def rag_rule(self, today=None):
-        rule = RagRule.for_today(self.warning_days)
-        return rule if today is None else RagRule(today=today, warning_days=self.warning_days)
+        return RagRule.on(today, warning_days=self.warning_days)
 
 
 class ActionCounter(TenantModel):

@@ -84,6 +84,11 @@ class RagRule:
     def for_today(cls, warning_days=7):
         return cls(today=timezone.localdate(), warning_days=warning_days)
 
+    @classmethod
+    def on(cls, today=None, *, warning_days):
+        """The rule on `today` (today if None) for a partnership's window."""
+        return cls(today=today or timezone.localdate(), warning_days=warning_days)
+
     @property
     def overdue_if_due_on_or_before(self):
         # Overdue once the working day an action is due on has passed: its due

@@ -53,8 +53,7 @@ def rag_rule_for(partnership, today=None):
         cursor.execute(WARNING_DAYS_SQL, [getattr(partnership, "pk", partnership)])
         found = cursor.fetchone()
     warning_days = found[0] if found else ActionLogSettings().warning_days
-    rule = RagRule.for_today(warning_days)
-    return rule if today is None else RagRule(today=today, warning_days=warning_days)
+    return RagRule.on(today, warning_days=warning_days)
 
 
 def _owners_prefetch():
