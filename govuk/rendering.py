@@ -86,7 +86,6 @@ def _select(context):
 # The GOV.UK field ------------------------------------------------------------------
 
 
-CHECKBOXES = '<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">'
 LEGEND = "govuk-fieldset__legend govuk-fieldset__legend--s"
 
 
@@ -138,10 +137,12 @@ def _choices(field, kind):
             "</div>"
         )
     body = "\n".join(rows)
-    return (
-        f'<div class="govuk-{plural} govuk-{plural}--small" data-module="govuk-{plural}">\n'
-        f"{body}\n</div>"
-    )
+    return f"{_items_opening(plural)}\n{body}\n</div>"
+
+
+def _items_opening(plural):
+    """The small checkboxes' or radios' container."""
+    return f'<div class="govuk-{plural} govuk-{plural}--small" data-module="govuk-{plural}">'
 
 
 def _lines(*parts):
@@ -166,7 +167,8 @@ def _field(context):
         return _group(
             errors,
             _error_message(field, errors),
-            f'{CHECKBOXES}\n<div class="govuk-checkboxes__item">\n{item}\n</div>\n</div>',
+            f'{_items_opening("checkboxes")}\n<div class="govuk-checkboxes__item">\n'
+            f"{item}\n</div>\n</div>",
         )
     if widget_type in ("radioselect", "checkboxselectmultiple", "govukdate"):
         if widget_type == "govukdate":
