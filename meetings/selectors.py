@@ -499,7 +499,9 @@ def forward_plan_offers(meeting):
 def papers_due_from(membership, *, today=None):
     """Agenda items of coming meetings that the member presents and has not yet
     sent a paper for: the presenter half of `can_upload_paper` as a queryset
-    (tests/meetings/test_permissions.py proves they agree)."""
+    (tests/meetings/test_permissions.py proves they agree). The home page reads
+    the same rule in one statement (`meetings.home.MY_MEETINGS_SQL`); this is
+    the reference tests/meetings/test_home.py compares it with."""
     person = membership.person_pk
     if person is None:
         return AgendaItem.objects.none()
@@ -518,7 +520,9 @@ def papers_due_from(membership, *, today=None):
 def minutes_awaiting_approval(membership):
     """Minutes submitted for approval that the member may approve (`can_chair`
     on a submitted meeting, as a queryset through `boards_chaired_by`), oldest
-    meeting first. Drafts are the minute taker's until submitted."""
+    meeting first. Drafts are the minute taker's until submitted. The home page
+    reads the same rule in one statement (`meetings.home.MY_MEETINGS_SQL`); this
+    is the reference tests/meetings/test_home.py compares it with."""
     return (
         Meeting.objects.for_partnership(membership.partnership_id)
         .filter(status=Meeting.Status.MINUTES_SUBMITTED, board__in=boards_chaired_by(membership))
