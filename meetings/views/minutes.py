@@ -19,7 +19,6 @@ from .. import action_log, selectors
 from .. import minutes as services
 from ..forms import (
     AddMinuteForm,
-    AttendeeAddForm,
     ForwardPlanItemForm,
     ItemMinutesForm,
     RaiseActionForm,
@@ -80,7 +79,8 @@ def minuting(request, meeting_uuid):
     meeting = load_meeting(request, meeting_uuid)
     refuse_unless(can_record_minutes(request.membership))
     may = request.can.on(meeting)
-    # The attendance panel is fetched by the page, with its initials warning.
+    # The attendance panel is fetched by the page, with its initials warning
+    # and the form to add a deputy or guest (views/attendance.py).
     context = selectors.minutes_record(meeting, include_confidential=may.see_confidential)
     for item in context["items"]:
         # Each item's action form is filled in from the page's one template.
@@ -92,19 +92,11 @@ def minuting(request, meeting_uuid):
         {
             **context,
             **(_review(meeting, request.membership) if review_needed else {}),
-            **_attendee_form_context(meeting),
             "may": may,
             "month_choices": month_choices(),
             "placeholder": _placeholder(meeting),
         },
     )
-
-
-def _attendee_form_context(meeting):
-    """The "add a deputy or guest" form; the attendance panel itself is fetched
-    by the page (views/attendance.py)."""
-    # Its name box is the people type-ahead: no list of everyone in the page.
-    return {"add_form": AttendeeAddForm(meeting=meeting)}
 
 
 def _placeholder(meeting):

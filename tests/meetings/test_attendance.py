@@ -293,9 +293,35 @@ def test_the_minuting_screen_fetches_its_attendance_panel_which_returns_there(
     assert f'hx-get="{attendance}?in=minutes" hx-trigger="load"' in html
     assert f'<a class="govuk-link" href="{attendance}">Record attendance</a>' in html
     assert "Who is here" not in html  # a full board's rows are not in the page
+    # Nor the members a deputy may stand in for: the panel brings that form.
+    assert "Add a deputy or guest" not in html and "on_behalf_of" not in html
     panel = minute_taker_client.get(f"{attendance}?in=minutes", HTTP_HX_REQUEST="true")
-    assert panel.content.decode().lstrip().startswith('<div id="attendance-panel"')
-    assert '<input type="hidden" name="next" value="minutes">' in panel.content.decode()
+    panel_html = panel.content.decode()
+    assert panel_html.lstrip().startswith('<div id="attendance-panel"')
+    assert panel_html.rstrip().endswith("</div>")  # the form is inside what htmx swaps in
+    assert panel_html.count('<input type="hidden" name="next" value="minutes">') == 2
+    assert "Add a deputy or guest" in panel_html
+    assert f'action="{url("attendee-add", tenant_a, meeting_uuid=meeting.uuid)}"' in panel_html
+    assert '<option value="" selected>No one: not a deputy</option>' in panel_html
+
+
+def test_the_attendance_page_has_one_form_to_add_a_deputy_or_guest(
+    meeting, tenant_a, minute_taker_client
+):
+    """Below its panel, whether the panel is the page's, htmx's or a page
+    returned to the minuting screen; never twice."""
+    attendance = url("attendance", tenant_a, meeting_uuid=meeting.uuid)
+    pages = {
+        "page": minute_taker_client.get(attendance),
+        "panel saved": minute_taker_client.post(attendance, {}, HTTP_HX_REQUEST="true"),
+        "page with an error, from the minutes": minute_taker_client.post(
+            attendance, {"status-not-a-uuid": "nonsense", "next": "minutes"}
+        ),
+    }
+    for name, response in pages.items():
+        html = response.content.decode()
+        assert response.status_code == 200, name
+        assert html.count('name="on_behalf_of"') == (0 if name == "panel saved" else 1), name
 
 
 def test_a_large_board_marks_attendance_with_drop_downs_and_the_page_stays_light(
