@@ -99,9 +99,9 @@ def attendance(request, meeting_uuid):
     context["saved_at"] = timezone.now()
     # The minuting screen's panel (fetched by it) returns there without JavaScript.
     context["in_minutes"] = "minutes" in (request.GET.get("in"), request.POST.get("next"))
-    # There the panel brings the form to add a deputy or guest, which the
-    # attendance page shows below it.
-    context["add_in_panel"] = bool(request.htmx) and context["in_minutes"]
+    # There its first fetch brings the form to add a deputy or guest, which
+    # the attendance page shows below the panel; saving the panel leaves it be.
+    context["add_in_panel"] = bool(request.htmx) and context["in_minutes"] and not request.POST
     return render(request, template, context)
 
 

@@ -298,7 +298,10 @@ def test_the_minuting_screen_fetches_its_attendance_panel_which_returns_there(
     panel = minute_taker_client.get(f"{attendance}?in=minutes", HTTP_HX_REQUEST="true")
     panel_html = panel.content.decode()
     assert panel_html.lstrip().startswith('<div id="attendance-panel"')
-    assert panel_html.rstrip().endswith("</div>")  # the form is inside what htmx swaps in
+    # The form goes beside the panel, in the place the screen keeps for it,
+    # where saving the attendance (which swaps the panel) leaves it be.
+    assert '<div id="attendee-add"></div>' in html
+    assert '<div id="attendee-add" hx-swap-oob="true">' in panel_html
     assert panel_html.count('<input type="hidden" name="next" value="minutes">') == 2
     assert "Add a deputy or guest" in panel_html
     assert f'action="{url("attendee-add", tenant_a, meeting_uuid=meeting.uuid)}"' in panel_html
@@ -309,11 +312,15 @@ def test_the_attendance_page_has_one_form_to_add_a_deputy_or_guest(
     meeting, tenant_a, minute_taker_client
 ):
     """Below its panel, whether the panel is the page's, htmx's or a page
-    returned to the minuting screen; never twice."""
+    returned to the minuting screen; never twice, and never in a saved panel
+    (which would wipe what is typed in the minuting screen's)."""
     attendance = url("attendance", tenant_a, meeting_uuid=meeting.uuid)
     pages = {
         "page": minute_taker_client.get(attendance),
         "panel saved": minute_taker_client.post(attendance, {}, HTTP_HX_REQUEST="true"),
+        "panel saved on the minuting screen": minute_taker_client.post(
+            attendance, {"next": "minutes"}, HTTP_HX_REQUEST="true"
+        ),
         "page with an error, from the minutes": minute_taker_client.post(
             attendance, {"status-not-a-uuid": "nonsense", "next": "minutes"}
         ),
@@ -321,7 +328,7 @@ def test_the_attendance_page_has_one_form_to_add_a_deputy_or_guest(
     for name, response in pages.items():
         html = response.content.decode()
         assert response.status_code == 200, name
-        assert html.count('name="on_behalf_of"') == (0 if name == "panel saved" else 1), name
+        assert html.count('name="on_behalf_of"') == (0 if name.startswith("panel") else 1), name
 
 
 def test_a_large_board_marks_attendance_with_drop_downs_and_the_page_stays_light(
