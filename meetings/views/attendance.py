@@ -101,7 +101,9 @@ def attendance(request, meeting_uuid):
     context["in_minutes"] = "minutes" in (request.GET.get("in"), request.POST.get("next"))
     # There its first fetch brings the form to add a deputy or guest, which
     # the attendance page shows below the panel; saving the panel leaves it be.
-    context["add_in_panel"] = bool(request.htmx) and context["in_minutes"] and not request.POST
+    context["add_in_panel"] = (
+        bool(request.htmx) and context["in_minutes"] and request.method == "GET"
+    )
     return render(request, template, context)
 
 

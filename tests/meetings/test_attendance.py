@@ -321,6 +321,9 @@ def test_the_attendance_page_has_one_form_to_add_a_deputy_or_guest(
         "panel saved on the minuting screen": minute_taker_client.post(
             attendance, {"next": "minutes"}, HTTP_HX_REQUEST="true"
         ),
+        "panel saved, empty, as fetched by the minuting screen": minute_taker_client.post(
+            f"{attendance}?in=minutes", {}, HTTP_HX_REQUEST="true"
+        ),
         "page with an error, from the minutes": minute_taker_client.post(
             attendance, {"status-not-a-uuid": "nonsense", "next": "minutes"}
         ),
