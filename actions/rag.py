@@ -82,7 +82,7 @@ class RagRule:
 
     @classmethod
     def for_today(cls, warning_days=7):
-        return cls(today=timezone.localdate(), warning_days=warning_days)
+        return cls.on(warning_days=warning_days)
 
     @classmethod
     def on(cls, today=None, *, warning_days):
